@@ -1,0 +1,7 @@
+"""Placeholder: being written."""
+
+import argparse
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Adds nothing yet."""

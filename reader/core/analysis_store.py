@@ -1,0 +1,42 @@
+"""Stored analyses: computed at import, reused while engine and knowledge packs are unchanged."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.core import corrections
+from reader.core.analysis.model import Analysis
+from reader.core.library import Library
+from reader.core.models import Article
+
+if TYPE_CHECKING:
+    from reader.core.analysis.engine import Analyzer
+
+
+def knowledge_versions(analyzer: Analyzer) -> str:
+    return analyzer.kb.versions()
+
+
+def analyse_and_store(lib: Library, analyzer: Analyzer, article: Article) -> Analysis:
+    """Analyse ``article`` now and store the result."""
+    analysis = analyzer.analyze(article.title, article.text, article.language, article.outlet or None)
+    lib.save_analysis(
+        article.id, analysis.to_json(), analysis.engine_version, knowledge_versions(analyzer)
+    )
+    return analysis
+
+
+def stored_or_fresh(lib: Library, analyzer: Analyzer, article: Article) -> Analysis:
+    """The stored analysis if it is current, else a fresh one (stored for next time)."""
+    from reader.core.analysis.model import ENGINE_VERSION
+
+    data = lib.load_analysis(article.id, ENGINE_VERSION, knowledge_versions(analyzer))
+    if data is not None:
+        return Analysis.from_json(data)
+    return analyse_and_store(lib, analyzer, article)
+
+
+def corrected_analysis(lib: Library, analyzer: Analyzer, article: Article) -> corrections.Corrected:
+    """What the panels show: the current analysis with the user's corrections applied."""
+    analysis = stored_or_fresh(lib, analyzer, article)
+    return corrections.apply(analysis, corrections.corrections_for(lib, article.id))
