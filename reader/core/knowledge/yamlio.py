@@ -14,6 +14,7 @@ import yaml
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 
 class YamlError(Exception):
@@ -95,7 +96,7 @@ def _convert(node: Any, base: int, seen: dict[int, Any]) -> Any:
             sequence.item_lines.append(item.start_mark.line + base)
         return sequence
     value: str = node.value
-    if node.style is None and value in _NULLS:
+    if node.tag == _NULL_TAG or (not node.style and value in _NULLS):
         return None
     return value
 

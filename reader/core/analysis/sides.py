@@ -1,0 +1,148 @@
+"""Small word tables used to type unresolved speakers: side adjectives, institutions, titles.
+
+These are grammar, not knowledge: demonyms and capitals that point at a side, nouns that
+name an institution or an anonymous source, and job titles. Entities themselves come from
+the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+
+# adjective/demonym/capital stems -> side code (matched at word start, case-insensitive)
+SIDE_WORDS: dict[str, dict[str, str]] = {
+    "de": {
+        "aserbaidschan": "AZ", "baku": "AZ", "bakus": "AZ",
+        "armeni": "AM", "armenisch": "AM", "jerewan": "AM", "eriwan": "AM", "karabach-armen": "AM",
+        "stepanakert": "AM",
+        "russ": "RU", "moskau": "RU", "kreml": "RU",
+        "türk": "TR", "ankara": "TR",
+        "us": "US", "amerikan": "US", "washington": "US", "vereinigten staaten": "US",
+        "französisch": "EU", "deutsch": "EU", "europäisch": "EU", "brüssel": "EU", "eu": "EU",
+        "paris": "EU", "berlin": "EU",
+    },
+    "en": {
+        "azerbaijan": "AZ", "azeri": "AZ", "baku": "AZ",
+        "armenia": "AM", "yerevan": "AM", "karabakh armenian": "AM", "stepanakert": "AM",
+        "russia": "RU", "moscow": "RU", "kremlin": "RU",
+        "turk": "TR", "ankara": "TR",
+        "us": "US", "u.s": "US", "american": "US", "washington": "US", "united states": "US",
+        "french": "EU", "german": "EU", "european": "EU", "brussels": "EU", "eu": "EU",
+        "paris": "EU", "berlin": "EU",
+    },
+}
+
+SIDE_NAMES = {
+    "AZ": "Azerbaijani", "AM": "Armenian", "RU": "Russian", "TR": "Turkish", "US": "US",
+    "EU": "EU", "WEST": "Western", "INT": "international", "IND": "independent",
+    "general": "general", "unknown": "unidentified",
+}
+
+# nouns naming a state institution: "Pressedienst des Präsidenten" -> government
+INSTITUTIONS: dict[str, dict[str, str]] = {
+    "de": {
+        "präsidentschaft": "government", "präsidialamt": "government", "pressedienst": "government",
+        "regierung": "government", "ministerium": "government", "außenministerium": "government",
+        "verteidigungsministerium": "military", "parlament": "government", "büro": "government",
+        "verwaltung": "government", "administration": "government", "kabinett": "government",
+        "botschaft": "government", "behörde": "government", "behörden": "government",
+        "sprecher": "government", "sprecherin": "government", "staatsanwaltschaft": "government",
+        "armee": "military", "streitkräfte": "military", "militär": "military",
+        "generalstab": "military", "ombudsmann": "government", "ombudsfrau": "government",
+        "erklärung": "statement", "mitteilung": "statement", "stellungnahme": "statement",
+        "agentur": "media", "nachrichtenagentur": "media", "zeitung": "media", "sender": "media",
+        "fernsehen": "media", "medien": "media", "staatsmedien": "media",
+    },
+    "en": {
+        "presidency": "government", "press service": "government", "government": "government",
+        "ministry": "government", "foreign ministry": "government", "defence ministry": "military",
+        "defense ministry": "military", "parliament": "government", "office": "government",
+        "administration": "government", "cabinet": "government", "embassy": "government",
+        "authorities": "government", "spokesman": "government", "spokeswoman": "government",
+        "spokesperson": "government", "prosecutor": "government", "ombudsman": "government",
+        "army": "military", "armed forces": "military", "military": "military",
+        "statement": "statement", "readout": "statement", "communique": "statement",
+        "agency": "media", "news agency": "media", "newspaper": "media", "broadcaster": "media",
+        "state media": "media", "television": "media",
+    },
+}
+
+ANONYMOUS = {
+    "de": ("beamte", "beamten", "quelle", "quellen", "kreise", "kreisen", "diplomaten",
+           "insider", "beobachter", "informanten", "vertreter", "offizielle"),
+    "en": ("official", "officials", "source", "sources", "diplomat", "diplomats", "insider",
+           "insiders", "observers", "people familiar"),
+}
+
+TITLES = {
+    "de": ("präsident", "präsidentin", "staatsoberhaupt", "staatschef", "premierminister",
+           "ministerpräsident", "außenminister", "außenministerin", "minister", "ministerin",
+           "verteidigungsminister", "botschafter", "berater", "sprecher", "sprecherin", "regierungschef",
+           "generalsekretär", "vorsitzende", "vorsitzender", "kanzler", "kanzlerin"),
+    "en": ("president", "head of state", "prime minister", "foreign minister", "minister",
+           "secretary of state", "secretary", "ambassador", "aide", "adviser", "advisor",
+           "spokesman", "spokeswoman", "spokesperson", "chancellor", "secretary-general",
+           "chairman", "chair"),
+}
+
+PRONOUNS = {
+    "de": frozenset({"er", "sie", "dieser", "diese"}),
+    "en": frozenset({"he", "she", "they"}),
+}
+
+_WORD = re.compile(r"[\w\-.]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold().strip(".") for w in _WORD.findall(text)]
+
+
+def side_of_words(text: str, language: str) -> str | None:
+    """The side named by a demonym/capital in ``text`` ("aserbaidschanische" -> AZ)."""
+    table = SIDE_WORDS.get(language, SIDE_WORDS["en"])
+    low = text.casefold()
+    found: str | None = None
+    for w in words(low):
+        for part in (w, *w.split("-")):
+            if not part:
+                continue
+            for stem, side in table.items():
+                if " " in stem:
+                    continue
+                if part == stem or (len(stem) >= 4 and part.startswith(stem)):
+                    return side
+    for stem, side in table.items():
+        if " " in stem and stem in low:
+            found = side
+    return found
+
+
+def institution_kind(text: str, language: str) -> str | None:
+    """Kind of institution the phrase names (first institution noun wins)."""
+    table = INSTITUTIONS.get(language, INSTITUTIONS["en"])
+    low = text.casefold()
+    best: tuple[int, str] | None = None
+    for noun, kind in table.items():
+        i = _find_word(low, noun)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, kind)
+    return best[1] if best else None
+
+
+def _find_word(low: str, noun: str) -> int:
+    """Position of ``noun`` in ``low`` (also as the head of a compound), or -1."""
+    return low.find(noun)
+
+
+def is_anonymous(text: str, language: str) -> bool:
+    ws = set(words(text))
+    low = text.casefold()
+    return any((a in ws) if " " not in a else (a in low) for a in ANONYMOUS.get(language, ()))
+
+
+def title_in(text: str, language: str) -> str | None:
+    low = text.casefold()
+    for t in TITLES.get(language, ()):
+        if t in low:
+            return t
+    return None

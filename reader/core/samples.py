@@ -1,0 +1,30 @@
+"""The bundled sample articles (written by the Margin team), loaded into an empty library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.importing.pipeline import import_paths
+from reader.core.library import Library
+from reader.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    from reader.core.analysis.engine import Analyzer
+
+
+def sample_files() -> list[Path]:
+    return sorted((resources_dir() / "samples").glob("*.md"))
+
+
+def load_samples(lib: Library, analyzer: Analyzer | None = None) -> list[int]:
+    """Import every sample not yet in the library; returns the new ids."""
+    files = [p for p in sample_files() if p.name.lower() != "readme.md"]
+    report = import_paths(lib, files, analyzer=analyzer)
+    return report.imported
+
+
+def load_samples_if_empty(lib: Library, analyzer: Analyzer | None = None) -> list[int]:
+    if lib.count_articles():
+        return []
+    return load_samples(lib, analyzer)
