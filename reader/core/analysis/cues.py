@@ -1,0 +1,183 @@
+"""Attribution cues per language, compiled once into one regex per language.
+
+A cue is one of:
+
+- ``verb``: a speech verb ("sagte", "teilte … mit", "said", "told"); its class says what it
+  needs: ``clause`` verbs count only with a reported clause (comma, colon, quote) or in
+  pre-posed position ("…, sagte X."), ``object`` verbs also with an object ("forderte einen
+  Waffenstillstand"), ``free`` verbs always (English "said" takes a bare clause);
+- ``prep``: a source preposition whose speaker follows ("laut", "nach Angaben", "according to")
+  or precedes ("zufolge");
+- ``imp``: an impersonal or passive cue with no speaker of its own ("heißt es",
+  "Es wurde darauf aufmerksam gemacht", "it was noted"); it goes to the article's readout
+  source;
+- ``wie``: a German "wie X mitteilte" clause (speaker inside).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    lemma: str
+    cls: str  # clause | object | free
+    particles: tuple[str, ...] = ()  # separable particles, one of which must close the clause
+    publication: bool = False  # a publishing verb ("teilte mit", "reported"): frames a readout
+    negative_particles: tuple[str, ...] = ()  # "sagte … ab" is not speech
+
+
+def _verbs(spec: list[tuple[str, str, str, tuple[str, ...], bool]]) -> dict[str, VerbCue]:
+    table: dict[str, VerbCue] = {}
+    for forms, lemma, cls, particles, publication in spec:
+        for form in forms.split():
+            table[form] = VerbCue(lemma, cls, particles, publication)
+    return table
+
+
+DE_VERBS = _verbs([
+    ("sagte sagten sagt gesagt", "sagen", "clause", (), False),
+    ("erklärte erklärten erklärt", "erklären", "clause", (), False),
+    ("betonte betonten betont", "betonen", "clause", (), False),
+    ("unterstrich unterstrichen unterstreicht", "unterstreichen", "clause", (), False),
+    ("bekräftigte bekräftigten bekräftigt", "bekräftigen", "clause", (), False),
+    ("bestätigte bestätigten bestätigt", "bestätigen", "clause", (), False),
+    ("erwähnte erwähnten erwähnt", "erwähnen", "clause", (), False),
+    ("behauptete behaupteten behauptet", "behaupten", "clause", (), False),
+    ("berichtete berichteten berichtet", "berichten", "clause", (), True),
+    ("meldete meldeten meldet", "melden", "clause", (), True),
+    ("schrieb schrieben schreibt", "schreiben", "clause", (), False),
+    ("versicherte versicherten versichert", "versichern", "clause", (), False),
+    ("erinnerte erinnerten", "erinnern", "clause", (), False),
+    ("bemerkte bemerkten", "bemerken", "clause", (), False),
+    ("antwortete antworteten", "antworten", "clause", (), False),
+    ("argumentierte argumentierten", "argumentieren", "clause", (), False),
+    ("verkündete verkündeten", "verkünden", "object", (), True),
+    ("teilte teilten teilt", "mitteilen", "clause", ("mit",), True),
+    ("mitteilte mitteilten mitgeteilt", "mitteilen", "clause", (), True),
+    ("fügte fügten fügt", "hinzufügen", "clause", ("hinzu",), False),
+    ("wies wiesen weist", "hinweisen", "object", ("hin", "zurück"), False),
+    ("hob hoben hebt", "hervorheben", "clause", ("hervor",), False),
+    ("gab gaben gibt", "bekanntgeben", "object", ("bekannt",), True),
+    ("kündigte kündigten kündigt", "ankündigen", "object", ("an",), True),
+    ("rief riefen ruft", "aufrufen", "object", ("auf",), False),
+    ("stellte stellten stellt", "klarstellen", "clause", ("klar", "fest"), False),
+    ("räumte räumten räumt", "einräumen", "clause", ("ein",), False),
+    ("machte machten macht", "aufmerksam machen", "clause", ("aufmerksam",), False),
+    ("forderte forderten fordert gefordert", "fordern", "object", (), False),
+    ("warnte warnten warnt gewarnt", "warnen", "object", (), False),
+    ("verurteilte verurteilten verurteilt", "verurteilen", "object", (), False),
+    ("kritisierte kritisierten kritisiert", "kritisieren", "object", (), False),
+    ("begrüßte begrüßten", "begrüßen", "object", (), False),
+    ("bestritt bestritten bestreitet", "bestreiten", "object", (), False),
+    ("dementierte dementierten dementiert", "dementieren", "object", (), False),
+    ("äußerte äußerten äußert", "äußern", "object", (), False),
+    ("drohte drohten", "drohen", "object", (), False),
+    ("appellierte appellierten", "appellieren", "object", (), False),
+    ("beschuldigte beschuldigten", "beschuldigen", "object", (), False),
+    ("warf warfen wirft", "vorwerfen", "object", ("vor",), False),
+    ("bezeichnete bezeichneten bezeichnet", "bezeichnen", "object", (), False),
+])
+# "sagte … ab/zu" (cancelled/promised) is not speech
+DE_NEGATIVE_PARTICLES = {"sagen": ("ab", "zu"), "erklären": ()}
+DE_SPRACH = re.compile(r"\b(?:sprach|sprachen|spricht)\s+(?:von|vom)\b", re.IGNORECASE)
+
+EN_VERBS = _verbs([
+    ("said says told tells", "say", "free", (), False),
+    ("stated states", "state", "free", (), False),
+    ("added adds", "add", "free", (), False),
+    ("noted notes", "note", "free", (), False),
+    ("stressed stresses emphasised emphasized emphasises emphasizes underlined underscored",
+     "stress", "free", (), False),
+    ("claimed claims alleged alleges asserted insisted insists argued argues maintained",
+     "claim", "free", (), False),
+    ("announced announces", "announce", "object", (), True),
+    ("reported reports", "report", "free", (), True),
+    ("confirmed confirms acknowledged admitted recalled explained", "confirm", "free", (), False),
+    ("wrote writes", "write", "free", (), False),
+    ("declared declares", "declare", "clause", (), False),
+    ("warned warns urged urges demanded demands", "demand", "object", (), False),
+    ("accused accuses blamed blames", "accuse", "object", (), False),
+    ("denied denies rejected rejects", "deny", "object", (), False),
+    ("condemned condemns criticised criticized criticises criticizes", "condemn", "object", (), False),
+    ("welcomed welcomes expressed expresses voiced", "express", "object", (), False),
+])
+EN_MULTI = re.compile(
+    r"\b(?:called|calls|call)\s+(?:for|on)\b|\b(?:pointed|points)\s+out\b", re.IGNORECASE
+)
+
+DE_PREP = re.compile(
+    r"\blaut\b|\bnach\s+(?:(?:offiziellen|eigenen|ersten|vorläufigen|jüngsten|amtlichen|"
+    r"unbestätigten|aserbaidschanischen|armenischen|russischen|türkischen)\s+)?Angaben\b"
+    r"(?:\s+(?:von|des|der|aus))?|\bnach\s+(?:den\s+)?Worten\b(?:\s+(?:von|des|der))?|"
+    r"\bunter\s+Berufung\s+auf\b|\bzufolge\b",
+    re.IGNORECASE,
+)
+EN_PREP = re.compile(
+    r"\baccording\s+to\b|\bciting\b|\bas\s+reported\s+by\b|\bin\s+the\s+words\s+of\b|"
+    r"\bquoted\s+by\b",
+    re.IGNORECASE,
+)
+DE_IMP = re.compile(
+    r"\b(?:heißt|hieß)\s+es\b|\bes\s+(?:heißt|hieß)\b|\b(?:wurde|wurden)\s+"
+    r"(?:(?:darauf|dabei|zudem|auch|ferner|außerdem|erneut|nochmals|ebenfalls|besonders)\s+){0,2}"
+    r"(?:aufmerksam\s+gemacht|hingewiesen|betont|hervorgehoben|mitgeteilt|erklärt|unterstrichen|"
+    r"festgestellt|erwähnt|bekräftigt|gesagt|angemerkt|versichert|bekannt\s+gegeben)\b",
+    re.IGNORECASE,
+)
+EN_IMP = re.compile(
+    r"\bit\s+(?:was|has\s+been|had\s+been|is)\s+(?:also\s+)?(?:noted|stressed|said|emphasi[sz]ed|"
+    r"underlined|pointed\s+out|announced|stated|added|mentioned|recalled)\b|"
+    r"\bthe\s+(?:statement|readout|communiqu[eé]|release)\s+(?:said|says|added|noted|read|stated)\b",
+    re.IGNORECASE,
+)
+DE_WIE = re.compile(
+    r"\bwie\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
+    r"sagten|erklärte|erklärten|meldete|meldeten|betonte|betonten|bekanntgab|verlautete|"
+    r"mitgeteilt\s+wurde|berichtet\s+wurde)\b",
+    re.IGNORECASE,
+)
+
+EN_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our your such any every".split()
+)
+EN_NON_SPEECH_AFTER = {
+    "declare": ("war", "martial", "a state", "the state", "independence", "an emergency"),
+    "claim": ("the lives", "the life", "victory", "lives"),
+}
+EN_PASSIVE = frozenset("was were been is are be being".split())
+
+# words that end a noun phrase when scanning for a speaker
+DE_STOP = frozenset(
+    "am im in an auf bei nach vor während gegenüber mit für über unter seit bis durch um ohne "
+    "gegen wegen und oder aber sondern dass ob wie als wenn weil da denn so auch noch bereits "
+    "schon heute gestern am zudem jedoch außerdem hat haben hatte hatten ist sind war waren "
+    "wird werden wurde wurden habe sei seien diesbezüglich dabei dazu daher damit erneut "
+    "zum zur vom beim ins ihn ihm ihr sich".split()
+)
+EN_STOP = frozenset(
+    "in on at to for with during after before since by from over under about against "
+    "and or but that whether if as when because so also still already today yesterday has "
+    "have had is are was were will would be been it in a statement on".split()
+)
+DE_ARTICLES = frozenset(
+    "der die das den dem des ein eine einer eines einem einen kein keine".split()
+)
+EN_ARTICLES = frozenset("the a an".split())
+TIME_WORDS = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag morgen abend woche "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday week weekend".split()
+)
+
+
+def verb_regex(table: dict[str, VerbCue]) -> re.Pattern[str]:
+    forms = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+
+
+DE_VERB_RE = verb_regex(DE_VERBS)
+EN_VERB_RE = verb_regex(EN_VERBS)
