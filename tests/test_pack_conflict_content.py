@@ -14,7 +14,16 @@ PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "knowledge" / 
 
 TYPES = {"organisation", "resolution", "person", "place", "event", "outlet", "claim", "country"}
 SIDES = {"AZ", "AM", "RU", "TR", "US", "EU", "WEST", "INT", "IND", "general"}
-KINDS = {"government", "party_official", "media", "international_organisation", "ngo", "military", "court", "person"}
+KINDS = {
+    "government",
+    "party_official",
+    "media",
+    "international_organisation",
+    "ngo",
+    "military",
+    "court",
+    "person",
+}
 STATUSES = {"confirmed", "reported", "disputed", "unverified"}
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 DATE_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
@@ -95,10 +104,14 @@ def test_entry_front_matter(stem: str) -> None:
     names = meta["names"]
     assert names.get("en") and names.get("de"), "names need en and de"
     for lang, values in names.items():
-        assert isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values), lang
+        assert isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values), (
+            lang
+        )
     for key in ("forms", "roles"):
         for lang, values in (meta.get(key) or {}).items():
-            assert isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values), (key, lang)
+            assert isinstance(values, list) and all(
+                isinstance(v, str) and v.strip() for v in values
+            ), (key, lang)
             for v in values:
                 assert "*" not in v[:-1], f"'*' only allowed at the end: {v}"
     summary = meta["summary"]
@@ -132,7 +145,9 @@ def test_entry_sources_and_body(stem: str) -> None:
         assert src.get("title") and src.get("publisher")
         assert src.get("url") or src.get("symbol")
         date = src.get("date")
-        assert isinstance(date, dt.date) or (isinstance(date, str) and SOURCE_DATE_RE.match(date)), date
+        assert isinstance(date, dt.date) or (
+            isinstance(date, str) and SOURCE_DATE_RE.match(date)
+        ), date
     lines = [line for line in body.splitlines() if line.strip()]
     assert lines, "body has no facts"
     used: set[str] = set()
@@ -151,8 +166,21 @@ def test_ids_unique() -> None:
 
 def test_related_ids_point_to_known_entries() -> None:
     general = {
-        "azerbaijan", "armenia", "russia", "turkey", "usa", "france", "un-security-council",
-        "un-general-assembly", "osce", "icj", "icrc", "eu", "csto", "nato", "united-nations",
+        "azerbaijan",
+        "armenia",
+        "russia",
+        "turkey",
+        "usa",
+        "france",
+        "un-security-council",
+        "un-general-assembly",
+        "osce",
+        "icj",
+        "icrc",
+        "eu",
+        "csto",
+        "nato",
+        "united-nations",
         "council-of-europe",
     }
     known = set(ENTRIES) | general
@@ -173,7 +201,16 @@ def test_seed_mentions_are_covered(mention: str) -> None:
 
 
 def test_no_country_names_as_surface_forms() -> None:
-    countries = {"aserbaidschan", "armenien", "russland", "türkei", "azerbaijan", "armenia", "russia", "turkey"}
+    countries = {
+        "aserbaidschan",
+        "armenien",
+        "russland",
+        "türkei",
+        "azerbaijan",
+        "armenia",
+        "russia",
+        "turkey",
+    }
     for meta, _ in ENTRIES.values():
         for s in surface_strings(meta):
             assert s.casefold() not in countries, (meta["id"], s)
@@ -192,7 +229,27 @@ def test_claims_are_marked_disputed_and_patterns_match_examples() -> None:
     for entry_id, text in examples.items():
         meta, _ = ENTRIES[entry_id]
         assert meta["status"] == "disputed"
-        assert any(re.search(p, text, re.IGNORECASE) for p in meta["claim_patterns"]["de"]), entry_id
+        assert any(re.search(p, text, re.IGNORECASE) for p in meta["claim_patterns"]["de"]), (
+            entry_id
+        )
+    en_examples = {
+        "claim-20-percent-occupied": "Armenia occupied 20% of Azerbaijan's territory for decades.",
+        "claim-1-million-displaced": "More than one million Azerbaijanis were displaced.",
+        "claim-four-unsc-resolutions": "Four UN Security Council resolutions demanded withdrawal.",
+        "claim-two-unga-resolutions": "and two UN General Assembly resolutions",
+        "claim-20000-killed-az": "20,000 Azerbaijanis were martyred",
+        "claim-only-military-targets": "only legitimate military targets were hit",
+        "claim-armenian-troops-in-karabakh-2023": "Armenian sabotage groups laid mines",
+    }
+    for entry_id, text in en_examples.items():
+        meta, _ = ENTRIES[entry_id]
+        assert any(re.search(p, text, re.IGNORECASE) for p in meta["claim_patterns"]["en"]), (
+            entry_id
+        )
+    assert not any(
+        re.search(p, "Mehr als 120.000 Menschen wurden getötet.", re.IGNORECASE)
+        for p in ENTRIES["claim-20000-killed-az"][0]["claim_patterns"]["de"]
+    )
     neutral = "Die Regierung in Baku nannte neue Zahlen zum Haushalt."
     for meta, _ in ENTRIES.values():
         for pattern in (meta.get("claim_patterns") or {}).get("de", []):

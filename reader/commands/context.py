@@ -46,7 +46,7 @@ class AppContext:
 
         kb = default_knowledge()
         for problem in kb.warnings:
-            self.warn(str(problem))
+            self.warn(f"{problem.path}:{problem.line}: {problem.message}")
         return kb
 
     def analyzer(self) -> Analyzer:

@@ -221,6 +221,7 @@ class CardBox:
         self._docs: dict[str, QTextDocument] = {}
         self.anchor_top = 0.0  # page coordinates, set by the paginator
         self.anchor_h = 0.0
+        self.page_anchor = 0.0  # top of the anchor line on its page
         self.line = 0  # index of the anchor line in the article flow
 
     def doc(self, form: str) -> QTextDocument:

@@ -97,24 +97,41 @@ def words(text: str) -> list[str]:
     return [w.casefold().strip(".") for w in _WORD.findall(text)]
 
 
+_SIDE_RES: dict[str, re.Pattern[str]] = {}
+_EXACT = {"US": "US", "U.S.": "US", "USA": "US", "EU": "EU", "UdSSR": "RU"}
+_EXACT_RE = re.compile(r"(?<![\w.])(?:U\.S\.|US|USA|EU)(?![\w])")
+
+
+def _side_re(language: str) -> re.Pattern[str]:
+    pattern = _SIDE_RES.get(language)
+    if pattern is None:
+        table = SIDE_WORDS.get(language, SIDE_WORDS["en"])
+        stems = sorted((s for s in table if len(s) >= 4), key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE
+        )
+        _SIDE_RES[language] = pattern
+    return pattern
+
+
 def side_of_words(text: str, language: str) -> str | None:
-    """The side named by a demonym/capital in ``text`` ("aserbaidschanische" -> AZ)."""
+    """The first side named by a demonym/capital in ``text`` ("aserbaidschanische" -> AZ)."""
     table = SIDE_WORDS.get(language, SIDE_WORDS["en"])
-    low = text.casefold()
-    found: str | None = None
-    for w in words(low):
-        for part in (w, *w.split("-")):
-            if not part:
-                continue
-            for stem, side in table.items():
-                if " " in stem:
-                    continue
-                if part == stem or (len(stem) >= 4 and part.startswith(stem)):
-                    return side
-    for stem, side in table.items():
-        if " " in stem and stem in low:
-            found = side
-    return found
+    m = _side_re(language).search(text)
+    e = _EXACT_RE.search(text)
+    if e and (m is None or e.start() < m.start()):
+        return _EXACT.get(e.group(), "US")
+    if m:
+        return table.get(m.group(1).casefold())
+    return None
+
+
+def sides_in(text: str, language: str) -> list[tuple[int, str]]:
+    """(position, side) of every demonym/capital in ``text``."""
+    table = SIDE_WORDS.get(language, SIDE_WORDS["en"])
+    out = [(m.start(), table.get(m.group(1).casefold(), "unknown")) for m in _side_re(language).finditer(text)]
+    out.extend((e.start(), _EXACT.get(e.group(), "US")) for e in _EXACT_RE.finditer(text))
+    return sorted(out)
 
 
 def institution_kind(text: str, language: str) -> str | None:

@@ -88,7 +88,7 @@ def decode_bytes(data: bytes) -> str:
 def _checked(text: str) -> str:
     """Reject decoded text that is mostly control characters (binary read as text)."""
     sample = text[:20000]
-    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+    if _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         raise BadInput("binary file (control characters), not text")
     return text
 

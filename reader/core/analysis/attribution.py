@@ -1,0 +1,634 @@
+"""Attributions: reported statements, their cue, speaker and content.
+
+Cues come from one regex pass per cue type over the whole text (see ``cues.py``). Each cue is
+then examined inside its sentence: the speaker is the noun phrase before the cue (or after it
+in inverted/pre-posed word order), resolved to a knowledge-base entity through the entity
+mentions in that phrase, role nouns ("Das Staatsoberhaupt") and, failing that, grammar tables
+(``sides.py``). Impersonal cues ("heißt es", "Es wurde darauf aufmerksam gemacht") go to the
+article's readout source: the first organisation that publishes something ("teilte … mit",
+a chain "AzVision teilt mit, dass der Pressedienst … veröffentlicht hat"). Statements of a
+third party inside such a readout are marked as relayed by it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from reader.core.analysis import cues as C
+from reader.core.analysis import sides
+from reader.core.analysis.keys import make_key
+from reader.core.analysis.mentions import SPEAKER_TYPES, Resolved, speaker_kind
+from reader.core.analysis.model import Attribution, Span, Speaker
+from reader.core.analysis.text import Layout, Sentence
+from reader.core.knowledge.model import Entry, KnowledgeBase
+
+_CLAUSE_END = re.compile(r"[,;:!?„“”\"«»]|\.(?=\s|$)|\b(?:dass|that)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[\w][\w\-.'’]*", re.UNICODE)
+_PUBLISH = {
+    "de": re.compile(
+        r"\b(?:veröffentlicht(?:e|en)?|mitgeteilt|berichtet(?:e|en)?|bekanntgegeben|"
+        r"verbreitet(?:e|en)?|gemeldet)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:published|released|reported|issued|announced)\b", re.IGNORECASE),
+}
+_FACTIVE = re.compile(r"^\s*(?:die\s+Tatsachen?|the\s+facts?)\b", re.IGNORECASE)
+_SUBJ_START = re.compile(r"^\s*(?:dass|that)\s+", re.IGNORECASE)
+_CONJ_ONLY = re.compile(r"^\s*(?:und|sowie|and|,)?\s*$", re.IGNORECASE)
+_PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    type: str  # verb | prep | prep_before | imp | wie
+    cue_end: int  # end including a separable particle
+    verb: C.VerbCue | None = None
+    particle: tuple[int, int] | None = None
+
+
+@dataclass
+class ArticleState:
+    """What earlier sentences established: last speaker, readout source, recency."""
+
+    last_speaker: Speaker | None = None
+    readout: Speaker | None = None
+    readout_paragraph: int = -1
+    recency: dict[str, int] = field(default_factory=dict)
+
+
+class AttributionFinder:
+    def __init__(self, kb: KnowledgeBase, language: str) -> None:
+        self.kb = kb
+        self.lang = "de" if language == "de" else "en"
+        self.persons_by_side: dict[str, list[Entry]] = {}
+        for e in kb.entries.values():
+            if e.type == "person":
+                self.persons_by_side.setdefault(e.affiliation or e.side, []).append(e)
+
+    # ------------------------------------------------------------------ cue discovery
+    def find_cues(self, text: str, layout: Layout) -> list[_Cue]:
+        out: list[_Cue] = []
+        if self.lang == "de":
+            for m in C.DE_IMP.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "imp", m.end()))
+            for m in C.DE_WIE.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "wie", m.end()))
+            for m in C.DE_PREP.finditer(text):
+                kind = "prep_before" if m.group().casefold() == "zufolge" else "prep"
+                out.append(_Cue(m.start(), m.end(), kind, m.end()))
+            for m in C.DE_SPRACH.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "verb", m.end(),
+                                C.VerbCue("sprechen", "object")))
+            verbs, verb_re = C.DE_VERBS, C.DE_VERB_RE
+        else:
+            for m in C.EN_IMP.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "imp", m.end()))
+            for m in C.EN_PREP.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "prep", m.end()))
+            for m in C.EN_MULTI.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "verb", m.end(), C.VerbCue("call", "object")))
+            verbs, verb_re = C.EN_VERBS, C.EN_VERB_RE
+        for m in verb_re.finditer(text):
+            verb = verbs.get(m.group().casefold()) or verbs.get(m.group())
+            if verb is None:
+                continue
+            out.append(_Cue(m.start(), m.end(), "verb", m.end(), verb))
+        out.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        kept: list[_Cue] = []
+        last_end = -1
+        for c in out:
+            if c.start < last_end:
+                continue
+            kept.append(c)
+            last_end = c.end
+        return kept
+
+    # ------------------------------------------------------------------ main pass
+    def find(
+        self,
+        text: str,
+        layout: Layout,
+        mentions: list[Resolved],
+        state: ArticleState,
+        outlet: Entry | None,
+    ) -> list[Attribution]:
+        cues = self.find_cues(text, layout)
+        starts = [m.start for m in mentions]
+        out: list[Attribution] = []
+        prev_in_sentence: tuple[int, Speaker] | None = None
+        mention_pos = 0
+        for cue in cues:
+            si = layout.sentence_index(cue.start)
+            if si < 0:
+                continue
+            sent = layout.sentences[si]
+            if cue.start >= sent.end:
+                continue
+            # keep recency up to date with mentions before this cue
+            while mention_pos < len(mentions) and mentions[mention_pos].start < cue.start:
+                state.recency[mentions[mention_pos].entity] = mentions[mention_pos].start
+                mention_pos += 1
+            att = self._examine(text, layout, sent, cue, mentions, starts, state, outlet,
+                                prev_in_sentence)
+            if att is None:
+                continue
+            prev_in_sentence = (si, att.speaker)
+            out.extend(self._with_chain(text, layout, sent, att, mentions, starts, state))
+            state.last_speaker = out[-1].speaker if out[-1].rule.endswith("chain") else att.speaker
+        self._mark_relayed(out, state)
+        return out
+
+    # ------------------------------------------------------------------ one cue
+    def _examine(
+        self,
+        text: str,
+        layout: Layout,
+        sent: Sentence,
+        cue: _Cue,
+        mentions: list[Resolved],
+        starts: list[int],
+        state: ArticleState,
+        outlet: Entry | None,
+        prev: tuple[int, Speaker] | None,
+    ) -> Attribution | None:
+        ss, se = sent.start, sent.end
+        # clause after the cue
+        m = _CLAUSE_END.search(text, cue.end, se)
+        clause_end = m.start() if m else se
+        boundary = m.group() if m else "."
+        before_start = _last_boundary(text, ss, cue.start)
+        preposed = _preposed(text, ss, cue.start)
+        content: tuple[int, int] | None = None
+        speaker: Speaker | None = None
+        rule = f"{self.lang}.{cue.type}"
+
+        if cue.type == "verb":
+            assert cue.verb is not None
+            verb = cue.verb
+            if not self._verb_ok(text, ss, cue, clause_end, boundary, preposed, before_start):
+                return None
+            if verb.particles:
+                cue.cue_end = _particle_end(text, cue.end, clause_end)
+            rule = f"{self.lang}.verb.{verb.lemma.replace(' ', '_')}"
+            before = (before_start, cue.start)
+            after = (cue.end, clause_end if not verb.particles else _particle_start(text, cue.end, clause_end))
+            if preposed:
+                speaker = self._speaker_in(text, after, mentions, starts, state, "after")
+                content = _trim(text, ss, _last_comma(text, ss, cue.start))
+            else:
+                segment = text[before[0]:before[1]]
+                if _CONJ_ONLY.match(segment) and prev is not None and prev[0] == layout.sentence_index(cue.start):
+                    speaker = prev[1]
+                else:
+                    speaker = self._speaker_in(text, before, mentions, starts, state, "before")
+                    if speaker is None:
+                        speaker = self._speaker_in(text, after, mentions, starts, state, "after")
+                    if speaker is None and prev is not None and prev[0] == layout.sentence_index(cue.start):
+                        speaker = prev[1]
+                content = self._content_after(text, cue, clause_end, boundary, se, speaker)
+        elif cue.type in ("prep", "prep_before"):
+            if cue.type == "prep":
+                np_end = _clause_stop(text, cue.end, se)
+                speaker = self._speaker_in(text, (cue.end, np_end), mentions, starts, state, "after")
+                cue_phrase_end = speaker.span.end if speaker and speaker.span else np_end
+            else:
+                speaker = self._speaker_in(text, (before_start, cue.start), mentions, starts, state,
+                                           "before")
+                cue_phrase_end = cue.end
+            if speaker is None:
+                return None
+            phrase_start = speaker.span.start if (cue.type == "prep_before" and speaker.span) else cue.start
+            if phrase_start - ss < se - cue_phrase_end:
+                content = _trim(text, _skip_comma(text, cue_phrase_end, se), se)
+            else:
+                content = _trim(text, ss, phrase_start)
+        elif cue.type == "wie":
+            inner = text[cue.start:cue.end]
+            words = inner.split()
+            inner_start = cue.start + len(words[0]) + 1
+            inner_end = cue.end - len(words[-1]) - 1
+            speaker = self._speaker_in(text, (inner_start, inner_end), mentions, starts, state, "after")
+            if speaker is None:
+                return None
+            content = _trim(text, ss, cue.start) if cue.start - ss > se - cue.end else _trim(
+                text, _skip_comma(text, cue.end, se), se)
+        else:  # imp
+            after = (cue.end, clause_end)
+            found = self._speaker_in(text, after, mentions, starts, state, "after", entities_only=True)
+            speaker = found or self._readout_speaker(state, outlet)
+            if preposed or clause_end >= se - 1:
+                content = _trim(text, ss, _last_comma(text, ss, cue.start))
+            else:
+                content = _trim(text, _skip_comma(text, clause_end, se), se)
+        if speaker is None:
+            return None
+        cue_span = Span(cue.start, cue.cue_end if cue.cue_end > cue.end else cue.end,
+                        text[cue.start:max(cue.end, cue.cue_end)])
+        if content is not None and content[1] <= content[0]:
+            content = None
+        content_span = Span(content[0], content[1], text[content[0]:content[1]]) if content else None
+        direct = False
+        if content_span is not None:
+            for q in layout.quotes_in(ss, se):
+                if q.words >= 4 and q.inner_start >= content_span.start - 2 and q.inner_end <= content_span.end + 2:
+                    direct = True
+                    break
+            if not direct:
+                q = layout.quote_at(cue.start, cue.end)
+                direct = False if q is None else False
+        factive = bool(content_span and cue.type == "verb" and _FACTIVE.match(text, cue.cue_end, se))
+        start = min(ss, cue.start)
+        end = se
+        att = Attribution(
+            key=make_key("attribution", rule, start, end, text[start:end]),
+            start=start,
+            end=end,
+            text=text[start:end],
+            paragraph=sent.paragraph,
+            rule=rule,
+            cue=cue_span,
+            speaker=speaker,
+            content=content_span,
+            direct_quote=direct,
+            factive=factive,
+        )
+        if cue.type == "verb" and cue.verb is not None and cue.verb.publication:
+            self._maybe_readout(att, state)
+        if cue.type == "imp" and state.readout is None and speaker.kind != "anonymous":
+            self._maybe_readout(att, state)
+        return att
+
+    def _verb_ok(self, text: str, ss: int, cue: _Cue, clause_end: int, boundary: str,
+                 preposed: bool, before_start: int) -> bool:
+        assert cue.verb is not None
+        verb = cue.verb
+        prev_words = _words_before(text, max(ss, cue.start - 60), cue.start, 4)
+        prev_word = prev_words[-1].casefold() if prev_words else ""
+        if self.lang == "en":
+            if prev_word in C.EN_DETERMINERS:
+                return False  # "the said agreement", "its stated goal"
+            if prev_word in C.EN_PASSIVE and verb.lemma in ("report", "claim", "accuse", "declare"):
+                return False  # "were reported killed"
+            if prev_word == "all" and cue.start < len(text) and text[cue.start:cue.end].casefold() == "told":
+                return False
+            if text[cue.start:cue.end].casefold() == "said" and prev_word == "that" and cue.start - ss < 8:
+                return False  # "That said, ..."
+            nxt = text[cue.end:cue.end + 24].casefold().lstrip()
+            if any(nxt.startswith(w) for w in C.EN_NON_SPEECH_AFTER.get(verb.lemma, ())):
+                return False
+            if verb.cls == "clause" and not (preposed or boundary in ",:„“”\"«»" or boundary.casefold() == "that"):
+                return False
+            return True
+        # German
+        if prev_word in C.DE_ARTICLES or prev_word in ("sein", "seine", "ihr", "ihre", "seiner", "ihrer"):
+            return False  # "das erklärte Ziel"
+        if any(w.casefold() in _PASSIVE_DE for w in prev_words):
+            return False  # "wurde zu fünf Jahren verurteilt"
+        last = _last_word(text, cue.end, clause_end).casefold()
+        if verb.particles:
+            if last not in verb.particles:
+                return False
+        elif verb.lemma == "sagen" and last in ("ab", "zu"):
+            return False
+        if verb.cls == "clause":
+            if preposed:
+                return True
+            if boundary in ",:„“”\"«»" or boundary.casefold() == "dass":
+                # a comma right after an object NP may close a relative clause; accept only
+                # when the clause before the comma is short (the verb's own complement)
+                return True
+            return False
+        return True
+
+    def _content_after(self, text: str, cue: _Cue, clause_end: int, boundary: str, se: int,
+                       speaker: Speaker | None) -> tuple[int, int] | None:
+        if boundary in ",:" or boundary.casefold() in ("dass", "that"):
+            start = clause_end + (1 if boundary in ",:" else 0)
+            return _trim(text, start, se)
+        if boundary in "„“”\"«»":
+            return _trim(text, clause_end, se)
+        start = cue.cue_end
+        if speaker is not None and speaker.span is not None and speaker.span.start >= cue.end:
+            start = max(start, speaker.span.end)
+        return _trim(text, start, se)
+
+    # ------------------------------------------------------------------ speakers
+    def _speaker_in(
+        self,
+        text: str,
+        rng: tuple[int, int],
+        mentions: list[Resolved],
+        starts: list[int],
+        state: ArticleState,
+        where: str,
+        entities_only: bool = False,
+    ) -> Speaker | None:
+        a, b = rng
+        if b <= a:
+            return None
+        segment = text[a:b]
+        # noun phrase: before the cue, take the tail after the last stop word; after, the head
+        np = _np_before(text, a, b, self.lang) if where == "before" else _np_after(text, a, b, self.lang)
+        lo = bisect.bisect_left(starts, a)
+        hi = bisect.bisect_left(starts, b)
+        found: list[tuple[int, Resolved, Entry]] = []
+        for r in mentions[lo:hi]:
+            if r.end > b:
+                continue
+            entry = self.kb.get(r.entity)
+            if entry is None or entry.type not in SPEAKER_TYPES:
+                continue
+            if np is not None and not (np[0] <= r.start and r.end <= np[1]):
+                # mentions outside the noun phrase only count for entities named by the cue
+                if where == "before" and not entities_only:
+                    continue
+            prio = {"person": 3, "outlet": 2, "organisation": 2, "country": 1}[entry.type]
+            if r.via_role:
+                prio = 3
+            found.append((prio, r, entry))
+        if np is None and not found:
+            if where == "before":
+                pron = segment.strip().casefold()
+                if pron in sides.PRONOUNS[self.lang] and state.last_speaker is not None:
+                    sp = state.last_speaker
+                    return Speaker(sp.name, Span(a + segment.find(segment.strip()),
+                                                 a + segment.find(segment.strip()) + len(segment.strip()),
+                                                 segment.strip()), sp.entity, sp.kind, sp.side, sp.role)
+            return None
+        np_span = np if np is not None else (found[0][1].start, found[0][1].end)
+        np_text = text[np_span[0]:np_span[1]]
+        if found:
+            # in a noun phrase the head comes first ("der Pressedienst des Präsidenten")
+            top = max(p for p, _, _ in found)
+            head = min((x for x in found if x[0] == top), key=lambda x: x[1].start)
+            _, r, entry = head
+            first_pos = found_first = min(x[1].start for x in found)
+            del found_first
+            inst = sides.institution_kind(text[np_span[0]:first_pos], self.lang)
+            if inst and inst not in ("statement",) and entry.type != "person":
+                # "Sprecher des Außenministeriums Armeniens": the institution speaks
+                kind, side = speaker_kind(entry)
+                return Speaker(np_text.strip(), Span(np_span[0], np_span[1], np_text), None,
+                               inst if inst != "media" else "media", side)
+            if entry.type == "country":
+                title = sides.title_in(np_text, self.lang)
+                person = self._person_by_title(title, entry.side, state) if title else None
+                if person is not None:
+                    kind, side = speaker_kind(person)
+                    return Speaker(person.name(self.lang), Span(np_span[0], np_span[1], np_text),
+                                   person.id, kind, side, np_text.strip())
+                inst = sides.institution_kind(np_text, self.lang)
+                kind = inst if inst and inst not in ("statement",) else "government"
+                _, side = speaker_kind(entry)
+                if np_text.strip().casefold() == text[r.start:r.end].casefold():
+                    return Speaker(entry.name(self.lang), Span(r.start, r.end, text[r.start:r.end]),
+                                   entry.id, kind, side)
+                return Speaker(np_text.strip(), Span(np_span[0], np_span[1], np_text), entry.id if kind == "government" else None, kind, side)
+            kind, side = speaker_kind(entry)
+            span = Span(np_span[0], np_span[1], np_text) if np is not None else Span(r.start, r.end, text[r.start:r.end])
+            return Speaker(entry.name(self.lang), span, entry.id, kind, side, r.via_role)
+        if entities_only:
+            return None
+        # unresolved noun phrase
+        assert np is not None
+        return self._unresolved(text, np, state)
+
+    def _unresolved(self, text: str, np: tuple[int, int], state: ArticleState) -> Speaker | None:
+        np_text = text[np[0]:np[1]].strip()
+        span = Span(np[0], np[1], text[np[0]:np[1]])
+        low = np_text.casefold()
+        if low in sides.PRONOUNS[self.lang]:
+            if state.last_speaker is None:
+                return None
+            sp = state.last_speaker
+            return Speaker(sp.name, span, sp.entity, sp.kind, sp.side, sp.role)
+        side = sides.side_of_words(np_text, self.lang)
+        inst = sides.institution_kind(np_text, self.lang)
+        if inst == "statement":
+            sp = state.readout
+            if sp is not None:
+                return Speaker(sp.name, span, sp.entity, sp.kind, sp.side, sp.role)
+        if sides.is_anonymous(np_text, self.lang):
+            return Speaker(np_text, span, None, "anonymous", side or "unknown")
+        title = sides.title_in(np_text, self.lang)
+        if title:
+            person = self._person_by_title(title, side, state)
+            if person is not None:
+                kind, pside = speaker_kind(person)
+                return Speaker(person.name(self.lang), span, person.id, kind, pside, np_text)
+            if side:
+                return Speaker(np_text, span, None, "government", side, np_text)
+        if inst and inst != "statement":
+            return Speaker(np_text, span, None, inst, side or "unknown")
+        if side:
+            return Speaker(np_text, span, None, "unknown", side)
+        return Speaker(np_text, span, None, "unknown", "unknown")
+
+    def _person_by_title(self, title: str | None, side: str | None, state: ArticleState) -> Entry | None:
+        if not title:
+            return None
+        pools = [self.persons_by_side.get(side, [])] if side else list(self.persons_by_side.values())
+        candidates: list[Entry] = []
+        for pool in pools:
+            for p in pool:
+                roles = [r.casefold() for rs in p.roles.values() for r in rs]
+                if any(title in r for r in roles):
+                    candidates.append(p)
+        if not candidates:
+            return None
+        seen = [c for c in candidates if c.id in state.recency]
+        if seen:
+            return max(seen, key=lambda c: state.recency[c.id])
+        if side or len(candidates) == 1:
+            return candidates[0]
+        return None
+
+    def _readout_speaker(self, state: ArticleState, outlet: Entry | None) -> Speaker:
+        if state.readout is not None:
+            sp = state.readout
+            return Speaker(sp.name, None, sp.entity, sp.kind, sp.side, sp.role)
+        if outlet is not None:
+            kind, side = speaker_kind(outlet)
+            return Speaker(outlet.name(self.lang), None, outlet.id, kind, side)
+        return Speaker("unnamed source", None, None, "anonymous", "unknown")
+
+    def _maybe_readout(self, att: Attribution, state: ArticleState) -> None:
+        if state.readout is None and att.paragraph <= 3 and att.speaker.kind in (
+            "government", "media", "military", "international_organisation"
+        ):
+            state.readout = att.speaker
+            state.readout_paragraph = att.paragraph
+
+    # ------------------------------------------------------------------ chains, relays
+    def _with_chain(
+        self,
+        text: str,
+        layout: Layout,
+        sent: Sentence,
+        att: Attribution,
+        mentions: list[Resolved],
+        starts: list[int],
+        state: ArticleState,
+    ) -> list[Attribution]:
+        content = att.content
+        if content is None or not _SUBJ_START.match(content.text):
+            return [att]
+        pm = _PUBLISH[self.lang].search(text, content.start, content.end)
+        if pm is None:
+            return [att]
+        subj_start = content.start + _SUBJ_START.match(content.text).end()  # type: ignore[union-attr]
+        inner = self._speaker_in(text, (subj_start, pm.start()), mentions, starts, state, "after")
+        if inner is None:
+            return [att]
+        chain = [att.speaker.name, inner.name]
+        att.chain = chain
+        rule = f"{self.lang}.chain"
+        inner_att = Attribution(
+            key=make_key("attribution", rule, subj_start, content.end, text[subj_start:content.end]),
+            start=att.start,
+            end=att.end,
+            text=att.text,
+            paragraph=att.paragraph,
+            rule=rule,
+            cue=Span(pm.start(), pm.end(), pm.group()),
+            speaker=inner,
+            content=Span(subj_start, content.end, text[subj_start:content.end]),
+            chain=list(chain),
+        )
+        if state.readout is None or state.readout is att.speaker:
+            if inner.kind in ("government", "media", "military", "international_organisation"):
+                state.readout = inner
+                state.readout_paragraph = att.paragraph
+        return [att, inner_att]
+
+    def _mark_relayed(self, atts: list[Attribution], state: ArticleState) -> None:
+        readout = state.readout
+        if readout is None or readout.side in ("unknown", "general", "INT", "IND"):
+            return
+        for att in atts:
+            if att.paragraph < state.readout_paragraph:
+                continue
+            side = att.speaker.side
+            if side in ("unknown", "general") or side == readout.side:
+                continue
+            att.relayed_by = readout.entity or readout.name
+
+
+# ---------------------------------------------------------------------- helpers
+def _words_before(text: str, a: int, b: int, n: int) -> list[str]:
+    return _WORDS.findall(text, a, b)[-n:]
+
+
+def _last_word(text: str, a: int, b: int) -> str:
+    ws = _WORDS.findall(text, a, b)
+    return ws[-1] if ws else ""
+
+
+def _particle_start(text: str, a: int, b: int) -> int:
+    ms = list(_WORDS.finditer(text, a, b))
+    return ms[-1].start() if ms else b
+
+
+def _particle_end(text: str, a: int, b: int) -> int:
+    ms = list(_WORDS.finditer(text, a, b))
+    return ms[-1].end() if ms else a
+
+
+def _last_boundary(text: str, ss: int, pos: int) -> int:
+    """Start of the clause that ends at ``pos`` (after the last , ; : or quote)."""
+    i = pos - 1
+    lo = max(ss, pos - 300)
+    while i >= lo:
+        if text[i] in ",;:„“”\"«»()–—":
+            return i + 1
+        i -= 1
+    return lo
+
+
+def _last_comma(text: str, ss: int, pos: int) -> int:
+    i = pos - 1
+    while i > ss and text[i].isspace():
+        i -= 1
+    if i >= ss and text[i] in ",“”\"»«":
+        return i + (1 if text[i] in "“”\"»«" else 0)
+    return pos
+
+
+def _preposed(text: str, ss: int, pos: int) -> bool:
+    """Is the cue right after a comma or closing quote ("…, sagte X.")?"""
+    i = pos - 1
+    while i > ss and text[i].isspace():
+        i -= 1
+    return i > ss and text[i] in ",“”\"»«"
+
+
+def _skip_comma(text: str, pos: int, end: int) -> int:
+    while pos < end and (text[pos].isspace() or text[pos] in ",:"):
+        pos += 1
+    return pos
+
+
+def _clause_stop(text: str, a: int, b: int) -> int:
+    m = re.compile(r"[,;:!?„“”\"«»]|\.(?=\s|$)").search(text, a, b)
+    return m.start() if m else b
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",:"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;"):
+        b -= 1
+    return a, b
+
+
+def _np_before(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
+    ms = list(_WORDS.finditer(text, a, b))
+    stop = C.DE_STOP if lang == "de" else C.EN_STOP
+    k = len(ms)
+    i = k - 1
+    while i >= 0 and ms[i].group().casefold() not in stop and k - i <= 9:
+        i -= 1
+    np = ms[i + 1:]
+    if not np or len(np) > 9:
+        return None
+    words = [m.group() for m in np]
+    if all(w.casefold() in C.TIME_WORDS or w.rstrip(".").isdigit() for w in words):
+        return None
+    if lang == "de" and not any(w[:1].isupper() for w in words):
+        if not (len(words) == 1 and words[0].casefold() in sides.PRONOUNS["de"]):
+            return None
+    if lang == "en" and i >= 0 and ms[i].group().casefold() in ("that", "if", "whether", "as"):
+        pass
+    return np[0].start(), np[-1].end()
+
+
+def _np_after(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
+    ms = list(_WORDS.finditer(text, a, b))
+    stop = C.DE_STOP if lang == "de" else C.EN_STOP
+    arts = C.DE_ARTICLES if lang == "de" else C.EN_ARTICLES
+    np: list[re.Match[str]] = []
+    for m in ms:
+        w = m.group()
+        low = w.casefold()
+        if low in stop and not (low in ("von", "of") and np):
+            break
+        if lang == "de" and not (w[:1].isupper() or low in arts or low in ("des", "der", "von")
+                                 or low.endswith(("e", "en", "er", "es", "em"))):
+            break
+        if low in C.TIME_WORDS:
+            break
+        np.append(m)
+        if len(np) >= 8:
+            break
+    while np and np[-1].group().casefold() in ("des", "der", "von", "of", "the", "die", "den", "dem"):
+        np.pop()
+    if not np:
+        return None
+    words = [m.group() for m in np]
+    if all(w.casefold() in arts for w in words):
+        return None
+    if lang == "de" and not any(w[:1].isupper() for w in words):
+        return None
+    return np[0].start(), np[-1].end()
