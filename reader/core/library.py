@@ -306,9 +306,10 @@ class Library:
         words = _WORD.findall(query)
         if not words:
             raise SearchError(f"nothing to search for in {query!r}")
-        parts = ['"' + w.replace('"', '""') + '"' for w in words]
-        if simple and len(words[-1]) >= 3 and not query.endswith(" "):
-            parts[-1] += "*"
+        prefix_last = simple and len(words[-1]) >= 3 and not query.endswith(" ")
+        parts = [
+            _word_query(w, prefix=prefix_last and i == len(words) - 1) for i, w in enumerate(words)
+        ]
         return " ".join(parts)
 
     def search(self, query: str, limit: int = 50, *, simple: bool = False) -> list[SearchHit]:
@@ -378,6 +379,27 @@ class Library:
             (engine_version, knowledge_versions),
         )
         return [r[0] for r in rows]
+
+
+def _spellings(word: str) -> list[str]:
+    """German spellings that should find each other: ß/ss, ä/ae, ö/oe, ü/ue."""
+    out = [word]
+    lower = word.casefold()
+    if "ß" in word:
+        out.append(word.replace("ß", "ss"))
+    elif "ss" in lower:
+        out.append(lower.replace("ss", "ß"))
+    if not any(c in lower for c in "äöü") and any(d in lower for d in ("ae", "oe", "ue")):
+        out.append(lower.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü"))
+    return list(dict.fromkeys(out))
+
+
+def _word_query(word: str, *, prefix: bool) -> str:
+    star = "*" if prefix else ""
+    alternatives = ['"' + w.replace('"', '""') + '"' + star for w in _spellings(word)]
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(" + " OR ".join(alternatives) + ")"
 
 
 def _article(row: tuple[Any, ...]) -> Article:

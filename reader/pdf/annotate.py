@@ -70,8 +70,7 @@ def annotate(
         added = writer.add_annotation(page_index, hl)
         popup_rect = (bbox[2] + 4, bbox[3] - 80, bbox[2] + 184, bbox[3])
         popup = writer.add_annotation(page_index, Popup(rect=popup_rect, parent=added))
-        added_obj = added.get_object() if hasattr(added, "get_object") else added
-        added_obj[NameObject("/Popup")] = popup.indirect_reference if hasattr(popup, "indirect_reference") and popup.indirect_reference else popup
+        added[NameObject("/Popup")] = popup.indirect_reference
 
     for title, page, appendix in outline:
         if page >= len(writer.pages):
@@ -80,6 +79,7 @@ def annotate(
         if appendix is not None and appendix < len(writer.pages):
             writer.add_outline_item(title="Background and references", page_number=appendix, parent=item)
     writer.add_metadata(metadata)
-    writer.page_mode = "/UseOutlines" if outline and len(outline) > 1 else writer.page_mode
+    if len(outline) > 1:
+        writer.page_mode = "/UseOutlines"
     with open(dst, "wb") as fh:
         writer.write(fh)
