@@ -236,7 +236,7 @@ class CardBox:
 
     @property
     def inner_width(self) -> float:
-        return self.width - pt(CARD_PAD_PT) * 2 - pt(10)
+        return self.width - pt(CARD_PAD_PT) * 2 - pt(12)
 
     def height(self, form: str) -> float:
         return self.doc(form).size().height() + pt(CARD_PAD_PT) * 2
@@ -274,7 +274,7 @@ def stack(boxes: list[CardBox], forms: list[str], top: float, bottom: float) -> 
     ys: list[float] = []
     prev = top - gap
     for box, form in zip(boxes, forms, strict=True):
-        y = max(box.anchor_top, prev + gap)
+        y = max(box.page_anchor, prev + gap)
         ys.append(y)
         prev = y + box.height(form)
     limit = bottom

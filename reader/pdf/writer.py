@@ -553,19 +553,23 @@ def _lay_out_article(writer: QPdfWriter, content: ExportArticle, geo: Geometry, 
             pages.append(page)
             page = Page(article_index=index)
             y = 0.0
-    # the end flow (balance, appendix) continues after the text
+    # the end flow (balance, appendix) continues after the text, below the last cards
+    for placed in page.cards:
+        y = max(y, placed.y + placed.box.height(placed.form))
     y += pt(8)
+    bottom = page.footnote_top - pt(6) if page.footnotes else geo.height
     if end.lines:
         j = 0
         m = len(end.lines)
         while j < m:
-            avail = geo.height - y
+            avail = bottom - y
             k = _fit(end.lines, j, avail, base=end.lines[j][0])
             if k == j:
                 if page.slices:
                     pages.append(page)
                 page = Page(article_index=index)
                 y = 0.0
+                bottom = geo.height
                 continue
             y0 = end.lines[j][0]
             y1 = end.lines[k - 1][1]
@@ -578,6 +582,7 @@ def _lay_out_article(writer: QPdfWriter, content: ExportArticle, geo: Geometry, 
                 pages.append(page)
                 page = Page(article_index=index)
                 y = 0.0
+            bottom = geo.height
     pages.append(page)
     return _Laid(content, body, pages, boxes)
 
@@ -698,10 +703,10 @@ def _paint_cards(p: QPainter, page: Page, geo: Geometry) -> None:
         # number
         p.setPen(QColor(card.accent))
         p.setFont(fonts.font(fonts.SANS, 6.8, bold=True))
-        p.drawText(QRectF(x + pt(3.5), y + pt(CARD_PAD), pt(10), pt(9)), int(Qt.AlignmentFlag.AlignLeft),
+        p.drawText(QRectF(x + pt(3.5), y + pt(CARD_PAD), pt(12), pt(9)), int(Qt.AlignmentFlag.AlignLeft),
                    str(card.number))
         p.save()
-        p.translate(x + pt(3.5) + pt(10), y + pt(CARD_PAD))
+        p.translate(x + pt(3.5) + pt(12), y + pt(CARD_PAD))
         box.doc(placed.form).drawContents(p)
         p.restore()
     # numbers in the gutter, level with the lines

@@ -1,0 +1,127 @@
+"""Unattributed claims: sentences in the outlet's own voice that assert contested facts.
+
+A sentence qualifies when it has no attribution, is not inside a quotation, is not a
+question, and one of these holds (the reason says which):
+
+1. it matches a known contested claim (a claim entry's ``claim_patterns``);
+2. it contains a lexicon term of category unattributed_accusation, disputed_figure or
+   legal_characterisation;
+3. it gives a casualty, displacement or territory figure;
+4. it accuses a named side (a side's name or demonym plus an accusatory verb/noun);
+5. it states a legal characterisation ("illegal", "occupied", "genocide") as fact.
+"""
+
+from __future__ import annotations
+
+from reader.core.analysis import signals as S
+from reader.core.analysis import sides
+from reader.core.analysis.keys import make_key
+from reader.core.analysis.matcher import Hit
+from reader.core.analysis.model import Mention, Unattributed
+from reader.core.analysis.text import Layout
+from reader.core.analysis.wording import speech_quote
+from reader.core.knowledge.model import KnowledgeBase
+
+LEXICON_CATEGORIES = ("unattributed_accusation", "disputed_figure", "legal_characterisation")
+CONFLICT_SIDES = ("AZ", "AM")
+
+
+def find_unattributed(
+    text: str,
+    layout: Layout,
+    language: str,
+    attributed: frozenset[int],
+    claims: list[Mention],
+    hits: list[Hit],
+    kb: KnowledgeBase,
+) -> list[Unattributed]:
+    lang = "de" if language == "de" else "en"
+    lex = {e.id: e for e in kb.lexicon_for(language)}
+    claim_by_sentence: dict[int, Mention] = {}
+    for c in claims:
+        claim_by_sentence.setdefault(layout.sentence_index(c.start), c)
+    lex_by_sentence: dict[int, str] = {}
+    for h in hits:
+        if h.target.kind == "lexicon":
+            entry = lex.get(h.target.ref)
+            if entry is not None and entry.category in LEXICON_CATEGORIES:
+                lex_by_sentence.setdefault(layout.sentence_index(h.start), entry.id)
+    out: list[Unattributed] = []
+    for si, sent in enumerate(layout.sentences):
+        if si in attributed:
+            continue
+        if S.QUESTION_END.search(text, sent.start, sent.end):
+            continue
+        if speech_quote(layout, sent.start, sent.end) is not None:
+            continue
+        reasons: list[str] = []
+        rule = ""
+        entry: str | None = None
+        claim = claim_by_sentence.get(si)
+        if claim is not None:
+            kb_entry = kb.get(claim.entity)
+            name = kb_entry.name(lang) if kb_entry else claim.entity
+            reasons.append(f"repeats the contested claim '{name}' without a source")
+            rule, entry = "unattributed.claim", claim.entity
+        if si in lex_by_sentence:
+            le = lex[lex_by_sentence[si]]
+            reasons.append(f"uses '{le.forms[0].rstrip('*')}' ({le.category.replace('_', ' ')}) "
+                           "without a source")
+            rule = rule or "unattributed.lexicon"
+            entry = entry or le.id
+        if _has_figure(text, sent.start, sent.end, lang):
+            reasons.append("gives a casualty, displacement or territory figure without a source")
+            rule = rule or "unattributed.figure"
+        accused = _accused_side(text, sent.start, sent.end, lang)
+        if accused is not None:
+            reasons.append(f"accuses the {sides.SIDE_NAMES.get(accused, accused)} side without "
+                           "a source")
+            rule = rule or "unattributed.accusation"
+        legal = S.LEGAL[lang].search(text, sent.start, sent.end)
+        if legal is not None:
+            reasons.append(f"states a legal characterisation ('{legal.group()}') as fact")
+            rule = rule or "unattributed.legal"
+        if not reasons:
+            continue
+        span = text[sent.start:sent.end]
+        out.append(Unattributed(
+            key=make_key("unattributed", rule, sent.start, sent.end, span),
+            start=sent.start,
+            end=sent.end,
+            text=span,
+            paragraph=sent.paragraph,
+            rule=rule,
+            reason="; ".join(reasons),
+            entry=entry,
+        ))
+    return out
+
+
+def _has_figure(text: str, start: int, end: int, lang: str) -> bool:
+    casualty = S.CASUALTY[lang]
+    if not casualty.search(text, start, end):
+        return False
+    for m in S.NUMBER.finditer(text, start, end):
+        if m.group(1):
+            digits = m.group(1)
+            unit = m.group(2)
+            if not unit and digits.isdigit() and 1800 <= int(digits) <= 2100:
+                continue  # a year
+            if not unit and S.MONTHS.match(text, m.end(), min(end, m.end() + 14)):
+                continue  # a date: "am 27. September"
+            if not unit and digits.isdigit() and int(digits) < 10:
+                continue
+        lo = max(start, m.start() - 40)
+        hi = min(end, m.end() + 90)
+        if casualty.search(text, lo, hi):
+            return True
+    return False
+
+
+def _accused_side(text: str, start: int, end: int, lang: str) -> str | None:
+    acc = S.ACCUSATION[lang].search(text, start, end)
+    if acc is None:
+        return None
+    found = sides.sides_in(text[start:end], lang)
+    conflict = [s for _, s in found if s in CONFLICT_SIDES or s in ("RU", "TR")]
+    return conflict[0] if conflict else None

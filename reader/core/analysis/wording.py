@@ -1,0 +1,282 @@
+"""Wording flags: lexicon matches (honouring rule and ``unless``) and rule-based signals.
+
+Lexicon rules (docs/formats.md):
+
+- ``always``: flag (high); inside a quotation of a named source the flag is kept but marked
+  ``in_quote`` with low severity (the source's wording, not the outlet's);
+- ``unattributed``: flag (medium) in sentences without attribution; in attributed sentences
+  or quotes the flag is kept as ``in_quote``, low;
+- ``narrator``: flag (medium) in the outlet's own voice; inside a quotation no flag; in
+  reported speech ``in_quote``, low;
+- ``info``: a low-severity note wherever it appears.
+
+Rule-based signals: scare quotes and "so-called", first-person plural in the outlet's own
+voice ("unsere Armee"), absolutes/intensifiers in sentences that make an accusation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.analysis import signals as S
+from reader.core.analysis.keys import make_key
+from reader.core.analysis.matcher import Hit, fold, fold_pattern, select_longest
+from reader.core.analysis.model import Flag
+from reader.core.analysis.text import Layout, Quote
+from reader.core.knowledge.model import LexiconEntry
+
+SEVERITY = {"always": "high", "unattributed": "medium", "narrator": "medium", "info": "low"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Per-sentence facts the flagger needs."""
+
+    attributed: frozenset[int]  # sentence indices with an attribution
+    attributed_paragraphs: frozenset[int]
+    voice_side: str  # side of the outlet's own voice, "unknown" if not known
+
+
+def speech_quote(layout: Layout, start: int, end: int) -> Quote | None:
+    """The outermost quotation around [start, end) that is speech, not a scare quote."""
+    best: Quote | None = None
+    for q in layout.quotes_in(max(0, start - 5000), end):
+        if q.inner_start <= start and end <= q.inner_end and is_speech(q, layout.text):
+            if best is None or q.depth < best.depth:
+                best = q
+    return best
+
+
+def is_speech(q: Quote, text: str) -> bool:
+    if q.words >= 4:
+        return True
+    inner = text[q.inner_start:q.inner_end]
+    return any(c in inner for c in ".!?") and q.words >= 2
+
+
+class Flagger:
+    def __init__(self, lexicon: list[LexiconEntry], language: str) -> None:
+        self.lang = "de" if language == "de" else "en"
+        self.entries = {e.id: e for e in lexicon}
+        self.unless = {e.id: [fold_pattern(u) for u in e.unless if u.strip()] for e in lexicon}
+
+    def flags(self, text: str, layout: Layout, hits: list[Hit], ctx: Context) -> list[Flag]:
+        folded: str | None = None
+        lex_hits = select_longest([h for h in hits if h.target.kind == "lexicon"])
+        out: list[Flag] = []
+        for h in lex_hits:
+            entry = self.entries.get(h.target.ref)
+            if entry is None:
+                continue
+            if self.unless.get(entry.id):
+                folded = folded if folded is not None else fold(text)
+                if _suppressed(folded, h.start, h.end, self.unless[entry.id]):
+                    continue
+            flag = self._lexicon_flag(text, layout, h, entry, ctx)
+            if flag is not None:
+                out.append(flag)
+        rule_flags = self._scare_quotes(text, layout, out) + self._outlet_voice(text, layout, ctx)
+        rule_flags += self._absolutes(text, layout, ctx, out)
+        out.extend(rule_flags)
+        out.sort(key=lambda f: (f.start, f.end))
+        return out
+
+    # ------------------------------------------------------------------ lexicon
+    def _lexicon_flag(self, text: str, layout: Layout, h: Hit, entry: LexiconEntry,
+                      ctx: Context) -> Flag | None:
+        si = layout.sentence_index(h.start)
+        attributed_sentence = si in ctx.attributed
+        quote = speech_quote(layout, h.start, h.end)
+        para = layout.paragraph_index(h.start)
+        named_quote = quote is not None and (attributed_sentence or para in ctx.attributed_paragraphs)
+        severity = SEVERITY.get(entry.rule, "medium")
+        in_quote = False
+        if entry.category == "exaggeration" and entry.rule == "unattributed":
+            sent = layout.sentences[si] if si >= 0 else None
+            if sent is None or not S.ACCUSATION[self.lang].search(text, sent.start, sent.end):
+                return None  # absolutes count only where they carry an accusation
+        if entry.rule == "always":
+            if named_quote:
+                in_quote, severity = True, "low"
+        elif entry.rule == "unattributed":
+            if attributed_sentence or quote is not None:
+                in_quote, severity = True, "low"
+        elif entry.rule == "narrator":
+            if quote is not None:
+                return None
+            if attributed_sentence:
+                in_quote, severity = True, "low"
+        else:
+            in_quote = quote is not None
+        rule = f"lexicon.{entry.rule}"
+        span_text = text[h.start:h.end]
+        return Flag(
+            key=make_key("flag", f"{rule}.{entry.id}", h.start, h.end, span_text),
+            start=h.start,
+            end=h.end,
+            text=span_text,
+            paragraph=para,
+            rule=rule,
+            category=entry.category,
+            side=entry.side,
+            explanation=(entry.explanation_de if self.lang == "de" and entry.explanation_de
+                         else entry.explanation),
+            alternative=entry.alternative,
+            entry=entry.id,
+            severity=severity,
+            in_quote=in_quote,
+        )
+
+    # ------------------------------------------------------------------ rules
+    def _scare_quotes(self, text: str, layout: Layout, lexicon_flags: list[Flag]) -> list[Flag]:
+        out: list[Flag] = []
+        so_called = S.SO_CALLED[self.lang]
+        covered: list[tuple[int, int]] = []
+        for q in layout.quotes:
+            if not q.closed or q.words == 0 or q.words > 3 or q.inner_end - q.inner_start > 60:
+                continue
+            inner = text[q.inner_start:q.inner_end].strip()
+            if any(c in inner for c in ".!?:;"):
+                continue
+            lead = so_called.search(text, max(0, q.start - 30), q.start)
+            if lead is not None and text[lead.end():q.start].count(" ") > 2:
+                lead = None
+            if lead is None and not S.SCARE_WORDS.match(inner.split()[0] if inner else ""):
+                continue
+            start = lead.start() if lead is not None else q.start
+            entry = None
+            for f in lexicon_flags:
+                if f.category == "delegitimising" and start <= f.start < q.end:
+                    entry = entry or f.entry
+            out.append(self._rule_flag(
+                text, layout, start, q.end, "rule.scare_quotes", "delegitimising",
+                "Quotation marks around a single word cast doubt on it without saying who "
+                "doubts it or why (scare quotes).",
+                "Drop the quotation marks and say who disputes the status, e.g. "
+                "'elections that Baku does not recognise'." if self.lang == "en" else
+                "Anführungszeichen weglassen und sagen, wer den Status bestreitet, z. B. "
+                "„Wahlen, die Baku nicht anerkennt“.",
+                "high", entry,
+            ))
+            covered.append((start, q.end))
+        # drop lexicon "so-called" flags now covered by a scare-quote flag
+        if covered:
+            keep = [f for f in lexicon_flags if not (
+                f.category == "delegitimising" and any(a <= f.start and f.end <= b for a, b in covered)
+            )]
+            lexicon_flags[:] = keep
+        # "so-called X" without quotes, when the lexicon has no entry for it
+        for m in so_called.finditer(text):
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            if any(f.start <= m.start() < f.end for f in lexicon_flags):
+                continue
+            if self.lang == "en" and m.group().casefold() in ("alleged", "supposed"):
+                continue
+            if self.lang == "de" and m.group().casefold().startswith("angeblich"):
+                continue
+            end = _np_end(text, m.end(), 3)
+            quote = speech_quote(layout, m.start(), end)
+            out.append(self._rule_flag(
+                text, layout, m.start(), end, "rule.so_called", "delegitimising",
+                "'So-called' signals that the writer does not accept the name, without saying "
+                "who disputes it or why.",
+                "Name the body neutrally and attribute the dispute ('which Baku does not "
+                "recognise').",
+                "low" if quote is not None else "medium", None, in_quote=quote is not None,
+            ))
+        return out
+
+    def _outlet_voice(self, text: str, layout: Layout, ctx: Context) -> list[Flag]:
+        out: list[Flag] = []
+        for m in S.OUTLET_VOICE[self.lang].finditer(text):
+            if speech_quote(layout, m.start(), m.end()) is not None:
+                continue
+            out.append(self._rule_flag(
+                text, layout, m.start(), m.end(), "rule.outlet_voice", "outlet_voice",
+                "First person plural outside any quotation: the text speaks in one party's "
+                "voice ('our army') instead of reporting it.",
+                "Name the party: 'the Azerbaijani army', 'Armenia's territory'."
+                if self.lang == "en" else
+                "Die Partei benennen: „die aserbaidschanische Armee“, „das Gebiet Armeniens“.",
+                "high", None, side=ctx.voice_side,
+            ))
+        return out
+
+    def _absolutes(self, text: str, layout: Layout, ctx: Context, lexicon_flags: list[Flag]) -> list[Flag]:
+        out: list[Flag] = []
+        pattern = S.ABSOLUTES[self.lang]
+        accusation = S.ACCUSATION[self.lang]
+        for si, sent in enumerate(layout.sentences):
+            if si in ctx.attributed:
+                continue
+            m = pattern.search(text, sent.start, sent.end)
+            if m is None or not accusation.search(text, sent.start, sent.end):
+                continue
+            for m in pattern.finditer(text, sent.start, sent.end):
+                if speech_quote(layout, m.start(), m.end()) is not None:
+                    continue
+                if any(f.start <= m.start() < f.end for f in lexicon_flags):
+                    continue
+                out.append(self._rule_flag(
+                    text, layout, m.start(), m.end(), "rule.absolute", "exaggeration",
+                    "An absolute or intensifier in an unsourced accusation turns a claim into "
+                    "a verdict.",
+                    "Qualify and attribute: who says so, and on what evidence.",
+                    "medium", None,
+                ))
+        return out
+
+    def _rule_flag(self, text: str, layout: Layout, start: int, end: int, rule: str,
+                   category: str, explanation: str, alternative: str, severity: str,
+                   entry: str | None, side: str = "general", in_quote: bool = False) -> Flag:
+        span_text = text[start:end]
+        return Flag(
+            key=make_key("flag", rule, start, end, span_text),
+            start=start,
+            end=end,
+            text=span_text,
+            paragraph=layout.paragraph_index(start),
+            rule=rule,
+            category=category,
+            side=side,
+            explanation=explanation,
+            alternative=alternative,
+            entry=entry,
+            severity=severity,
+            in_quote=in_quote,
+        )
+
+
+def _suppressed(folded: str, start: int, end: int, unless: list[str]) -> bool:
+    for u in unless:
+        lo = max(0, end - len(u) - 1)
+        i = folded.find(u, lo, start + len(u) + 1)
+        while i >= 0 and i <= start:
+            if i + len(u) >= end:
+                return True
+            i = folded.find(u, i + 1, start + len(u) + 1)
+    return False
+
+
+def _np_end(text: str, pos: int, max_words: int) -> int:
+    """End of up to ``max_words`` words after ``pos`` (stops at punctuation)."""
+    end = pos
+    words = 0
+    i = pos
+    n = len(text)
+    while i < n and words < max_words:
+        while i < n and text[i] == " ":
+            i += 1
+        j = i
+        while j < n and (text[j].isalnum() or text[j] in "-„“”\"'"):
+            j += 1
+        if j == i:
+            break
+        end = j
+        words += 1
+        first = text[i].lstrip("„“”\"'") if text[i] in "„“”\"'" else text[i]
+        i = j
+        if first[:1].isupper():
+            break  # a capitalised noun closes a German noun phrase
+    return end
