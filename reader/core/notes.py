@@ -509,7 +509,9 @@ def export_markdown(lib: Library, article_id: int | None = None) -> str:
             else:
                 out.append("*Note on the whole article*\n")
             if note.body.strip():
-                out.append(note.body.strip() + "\n")
+                # raw HTML in a note stays visible text in any Markdown viewer, never markup
+                safe = note.body.strip().replace("<", "&lt;")
+                out.append(safe + "\n")
             out.append("---\n")
     return "\n".join(out).rstrip() + "\n"
 

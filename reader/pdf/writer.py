@@ -622,7 +622,8 @@ def _toc_pages(
     cursor.insertText(f"{len(laid)} articles · exported from Margin on {export_date()}", sub)
     entry = QTextBlockFormat()
     entry.setBottomMargin(pt(4))
-    entry.setTabPositions([QTextOption.Tab(geo.width, QTextOption.TabType.RightTab)])
+    entry.setTabPositions([QTextOption.Tab(geo.width - pt(2), QTextOption.TabType.RightTab)])
+    entry.setRightMargin(0)
     title_fmt = QTextCharFormat()
     title_fmt.setFontWeight(700)
     for i, item in enumerate(laid):
