@@ -32,9 +32,10 @@ _PUBLISH = {
         r"verbreitet(?:e|en)?|gemeldet)\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:published|released|reported|issued|announced)\b", re.IGNORECASE),
 }
-_FACTIVE = re.compile(r"^\s*(?:die\s+Tatsachen?|the\s+facts?)\b", re.IGNORECASE)
+_FACTIVE = re.compile(r"\s*(?:die\s+Tatsachen?|the\s+facts?)\b", re.IGNORECASE)
 _SUBJ_START = re.compile(r"^\s*(?:dass|that)\s+", re.IGNORECASE)
 _CONJ_ONLY = re.compile(r"^\s*(?:und|sowie|and|,)?\s*$", re.IGNORECASE)
+_NOT_SUBJECT = frozenset({"einen", "den", "dem", "einem", "des", "eines"})
 _PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
 
 
@@ -119,7 +120,7 @@ class AttributionFinder:
         out: list[Attribution] = []
         prev_in_sentence: tuple[int, Speaker] | None = None
         mention_pos = 0
-        for cue in cues:
+        for index, cue in enumerate(cues):
             si = layout.sentence_index(cue.start)
             if si < 0:
                 continue
@@ -130,8 +131,9 @@ class AttributionFinder:
             while mention_pos < len(mentions) and mentions[mention_pos].start < cue.start:
                 state.recency[mentions[mention_pos].entity] = mentions[mention_pos].start
                 mention_pos += 1
+            nxt = cues[index + 1].start if index + 1 < len(cues) else sent.end
             att = self._examine(text, layout, sent, cue, mentions, starts, state, outlet,
-                                prev_in_sentence)
+                                prev_in_sentence, min(nxt, sent.end))
             if att is None:
                 continue
             prev_in_sentence = (si, att.speaker)
@@ -152,6 +154,7 @@ class AttributionFinder:
         state: ArticleState,
         outlet: Entry | None,
         prev: tuple[int, Speaker] | None,
+        next_cue: int,
     ) -> Attribution | None:
         ss, se = sent.start, sent.end
         # clause after the cue
@@ -174,20 +177,31 @@ class AttributionFinder:
             rule = f"{self.lang}.verb.{verb.lemma.replace(' ', '_')}"
             before = (before_start, cue.start)
             after = (cue.end, clause_end if not verb.particles else _particle_start(text, cue.end, clause_end))
+            same = prev is not None and prev[0] == layout.sentence_index(cue.start)
             if preposed:
                 speaker = self._speaker_in(text, after, mentions, starts, state, "after")
-                content = _trim(text, ss, _last_comma(text, ss, cue.start))
-            else:
-                segment = text[before[0]:before[1]]
-                if _CONJ_ONLY.match(segment) and prev is not None and prev[0] == layout.sentence_index(cue.start):
-                    speaker = prev[1]
+                if same and prev is not None and (speaker is None or speaker.entity is None):
+                    speaker = prev[1]  # "…, forderte einen Waffenstillstand und sagte, …"
+                    preposed = False
                 else:
+                    content = _trim(text, ss, _last_comma(text, ss, cue.start))
+            if not preposed:
+                segment = text[before[0]:before[1]]
+                speaker = None
+                if not (_CONJ_ONLY.match(segment) and same):
                     speaker = self._speaker_in(text, before, mentions, starts, state, "before")
-                    if speaker is None:
-                        speaker = self._speaker_in(text, after, mentions, starts, state, "after")
-                    if speaker is None and prev is not None and prev[0] == layout.sentence_index(cue.start):
-                        speaker = prev[1]
+                if speaker is None and same and prev is not None:
+                    speaker = prev[1]
+                if speaker is None:
+                    speaker = self._speaker_in(text, after, mentions, starts, state, "after")
+                if speaker is None and text[cue.start:cue.end].casefold().startswith("ge"):
+                    # perfect participle: the subject opens the sentence
+                    speaker = self._speaker_in(text, (ss, _clause_stop(text, ss, cue.start)),
+                                               mentions, starts, state, "after")
                 content = self._content_after(text, cue, clause_end, boundary, se, speaker)
+                if content is not None and next_cue < content[1] and next_cue > cue.end:
+                    content = _trim(text, content[0] if content[0] < next_cue else cue.cue_end,
+                                    _strip_conj(text, cue.cue_end, next_cue))
         elif cue.type in ("prep", "prep_before"):
             if cue.type == "prep":
                 np_end = _clause_stop(text, cue.end, se)
@@ -564,6 +578,11 @@ def _preposed(text: str, ss: int, pos: int) -> bool:
     return i > ss and text[i] in ",“”\"»«"
 
 
+def _strip_conj(text: str, a: int, b: int) -> int:
+    m = re.compile(r"(?:\s|,)*(?:\b(?:und|sowie|and)\b)?(?:\s|,)*$", re.IGNORECASE).search(text, a, b)
+    return m.start() if m else b
+
+
 def _skip_comma(text: str, pos: int, end: int) -> int:
     while pos < end and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
@@ -592,6 +611,8 @@ def _np_before(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
         i -= 1
     np = ms[i + 1:]
     if not np or len(np) > 9:
+        return None
+    if lang == "de" and np[0].group().casefold() in _NOT_SUBJECT:
         return None
     words = [m.group() for m in np]
     if all(w.casefold() in C.TIME_WORDS or w.rstrip(".").isdigit() for w in words):
@@ -625,6 +646,8 @@ def _np_after(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
     while np and np[-1].group().casefold() in ("des", "der", "von", "of", "the", "die", "den", "dem"):
         np.pop()
     if not np:
+        return None
+    if lang == "de" and np[0].group().casefold() in _NOT_SUBJECT:
         return None
     words = [m.group() for m in np]
     if all(w.casefold() in arts for w in words):

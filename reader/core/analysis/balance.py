@@ -38,7 +38,11 @@ def compute_balance(
     for (side, kind), n in sorted(by_pair.items(), key=lambda x: (-x[1], x[0])):
         if side in INDEPENDENT:
             continue
-        parts.append(f"{n} {SIDE_NAMES.get(side, side)} {KIND_NAMES.get(kind, kind)}")
+        if side == "unknown":
+            label = "unidentified" if kind == "unknown" else f"{KIND_NAMES.get(kind, kind)} (side unknown)"
+            parts.append(f"{n} {label}")
+        else:
+            parts.append(f"{n} {SIDE_NAMES.get(side, side)} {KIND_NAMES.get(kind, kind)}")
     for side in ("AZ", "AM"):
         if by_side.get(side, 0) == 0:
             parts.append(f"0 {SIDE_NAMES[side]}")

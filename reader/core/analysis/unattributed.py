@@ -13,6 +13,8 @@ question, and one of these holds (the reason says which):
 
 from __future__ import annotations
 
+import re
+
 from reader.core.analysis import signals as S
 from reader.core.analysis import sides
 from reader.core.analysis.keys import make_key
@@ -122,6 +124,20 @@ def _accused_side(text: str, start: int, end: int, lang: str) -> str | None:
     acc = S.ACCUSATION[lang].search(text, start, end)
     if acc is None:
         return None
-    found = sides.sides_in(text[start:end], lang)
-    conflict = [s for _, s in found if s in CONFLICT_SIDES or s in ("RU", "TR")]
-    return conflict[0] if conflict else None
+    found = [(p + start, s) for p, s in sides.sides_in(text[start:end], lang)
+             if s in CONFLICT_SIDES or s in ("RU", "TR")]
+    if not found:
+        return None
+    # the agent: "von/by X", else a side right after the accusation ("Angriffe Armeniens"),
+    # else the first side named
+    for pos, side in found:
+        if _AGENT.search(text, max(start, pos - 8), pos):
+            return side
+    for m in S.ACCUSATION[lang].finditer(text, start, end):
+        for pos, side in found:
+            if 0 <= pos - m.end() <= 2:
+                return side
+    return found[0][1]
+
+
+_AGENT = re.compile(r"\b(?:von|vom|durch|by)\s+(?:der|den|dem|the)?\s*$", re.IGNORECASE)

@@ -75,7 +75,7 @@ class Flagger:
             flag = self._lexicon_flag(text, layout, h, entry, ctx)
             if flag is not None:
                 out.append(flag)
-        rule_flags = self._scare_quotes(text, layout, out) + self._outlet_voice(text, layout, ctx)
+        rule_flags = self._scare_quotes(text, layout, out, ctx) + self._outlet_voice(text, layout, ctx)
         rule_flags += self._absolutes(text, layout, ctx, out)
         out.extend(rule_flags)
         out.sort(key=lambda f: (f.start, f.end))
@@ -128,7 +128,8 @@ class Flagger:
         )
 
     # ------------------------------------------------------------------ rules
-    def _scare_quotes(self, text: str, layout: Layout, lexicon_flags: list[Flag]) -> list[Flag]:
+    def _scare_quotes(self, text: str, layout: Layout, lexicon_flags: list[Flag],
+                      ctx: Context) -> list[Flag]:
         out: list[Flag] = []
         so_called = S.SO_CALLED[self.lang]
         covered: list[tuple[int, int]] = []
@@ -148,6 +149,7 @@ class Flagger:
             for f in lexicon_flags:
                 if f.category == "delegitimising" and start <= f.start < q.end:
                     entry = entry or f.entry
+            reported = layout.sentence_index(start) in ctx.attributed
             out.append(self._rule_flag(
                 text, layout, start, q.end, "rule.scare_quotes", "delegitimising",
                 "Quotation marks around a single word cast doubt on it without saying who "
@@ -156,7 +158,7 @@ class Flagger:
                 "'elections that Baku does not recognise'." if self.lang == "en" else
                 "Anführungszeichen weglassen und sagen, wer den Status bestreitet, z. B. "
                 "„Wahlen, die Baku nicht anerkennt“.",
-                "high", entry,
+                "medium" if reported else "high", entry, in_quote=reported,
             ))
             covered.append((start, q.end))
         # drop lexicon "so-called" flags now covered by a scare-quote flag
@@ -177,13 +179,14 @@ class Flagger:
                 continue
             end = _np_end(text, m.end(), 3)
             quote = speech_quote(layout, m.start(), end)
+            reported = quote is not None or layout.sentence_index(m.start()) in ctx.attributed
             out.append(self._rule_flag(
                 text, layout, m.start(), end, "rule.so_called", "delegitimising",
                 "'So-called' signals that the writer does not accept the name, without saying "
                 "who disputes it or why.",
                 "Name the body neutrally and attribute the dispute ('which Baku does not "
                 "recognise').",
-                "low" if quote is not None else "medium", None, in_quote=quote is not None,
+                "low" if reported else "medium", None, in_quote=reported,
             ))
         return out
 
