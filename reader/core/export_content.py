@@ -279,7 +279,7 @@ def build_export_article(
                 if note.body.strip():
                     body = render_markdown(note.body)
                     full = f"{_head('Your note', '#24272B')}{body}"
-                    compact = f"<b>Note:</b> {escape(_short(note.body, 90))}"
+                    compact = f"<b>Note:</b> {escape(_short(_strip_md(note.body), 90))}"
                     out.cards.append(Card("note", note.start, note.end, full, compact, _darker(color)))
 
     out.cards.sort(key=lambda c: (c.start, _KIND_ORDER.get(c.kind, 9)))
@@ -315,7 +315,7 @@ def _legend(out: ExportArticle) -> list[tuple[str, str, str]]:
 
 def _darker(hex_color: str, factor: float = 0.62) -> str:
     r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return "#{:02X}{:02X}{:02X}".format(int(r * factor), int(g * factor), int(b * factor))
+    return f"#{int(r * factor):02X}{int(g * factor):02X}{int(b * factor):02X}"
 
 
 def _strip_md(text: str) -> str:

@@ -79,7 +79,10 @@ class Note:
 
 
 def _note(row: tuple[Any, ...], title: str = "") -> Note:
-    return Note(*row, article_title=title)
+    (note_id, article_id, kind, start, end, quote, prefix, suffix, color, body, status, created,
+     updated) = row[:13]
+    return Note(note_id, article_id, kind, start, end, quote, prefix, suffix, color, body, status,
+                created, updated, title)
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ Only ``QtGui`` is used, never ``QtWidgets``: export runs headless from the comma
 
 from __future__ import annotations
 
-import os
 import threading
 
 from PySide6.QtCore import QCoreApplication
@@ -38,8 +37,8 @@ def ensure_app() -> None:
         raise QtUnavailable("PDF export needs a Qt application created on the main thread")
     with _lock:
         if QCoreApplication.instance() is None:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            _app = QGuiApplication(["margin-pdf", "-platform", os.environ["QT_QPA_PLATFORM"]])
+            # always offscreen: export must work without a display, whatever the environment says
+            _app = QGuiApplication(["margin-pdf", "-platform", "offscreen"])
 
 
 def load_fonts() -> None:

@@ -7,10 +7,11 @@ up some of its height to a footnote area when its margin cards do not fit beside
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from html import escape
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,7 +20,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextOption,
 )
 
@@ -149,7 +149,7 @@ class ArticleBody:
                 cuts.add(max(ps, m.start))
                 cuts.add(min(pe, m.end))
             points = sorted(cuts)
-            for s, e in zip(points, points[1:], strict=False):
+            for s, e in itertools.pairwise(points):
                 if s >= e:
                     continue
                 active = [m for m in inside if m.start <= s and m.end >= e]
@@ -182,8 +182,8 @@ class ArticleBody:
                 s, e = max(a, ls), min(b, le)
                 if s >= e:
                     continue
-                x1 = float(line.cursorToX(s - base)[0])
-                x2 = float(line.cursorToX(e - base)[0])
+                x1 = _x(line.cursorToX(s - base))
+                x2 = _x(line.cursorToX(e - base))
                 rects.append(QRectF(x1, top + line.y(), max(1.0, x2 - x1), line.height()))
             block = block.next()
         return rects
@@ -198,6 +198,13 @@ class ArticleBody:
         if not line.isValid():
             line = tl.lineAt(max(0, tl.lineCount() - 1))
         return top + line.y(), line.height()
+
+
+def _x(value: object) -> float:
+    """``QTextLine.cursorToX`` returns (x, pos) in PySide6."""
+    if isinstance(value, tuple):
+        return float(value[0])
+    return float(value)  # type: ignore[arg-type]
 
 
 # -- margin cards ----------------------------------------------------------------------------------
@@ -288,6 +295,9 @@ def stack(boxes: list[CardBox], forms: list[str], top: float, bottom: float) -> 
     return ys
 
 
+_COMPACT_FIRST = {"unattributed": 0, "source": 1, "background": 2, "wording": 3, "note": 4}
+
+
 def place_cards(boxes: list[CardBox], top: float, bottom: float) -> tuple[list[Placed], list[CardBox]]:
     """Place ``boxes`` in the margin: full cards, then compact ones, then overflow to footnotes."""
     if not boxes:
@@ -296,7 +306,10 @@ def place_cards(boxes: list[CardBox], top: float, bottom: float) -> tuple[list[P
     ys = stack(boxes, forms, top, bottom)
     if ys is None:
         # compact the tallest full cards first until the stack fits
-        order = sorted(range(len(boxes)), key=lambda i: -boxes[i].height("full"))
+        order = sorted(
+            range(len(boxes)),
+            key=lambda i: (_COMPACT_FIRST.get(boxes[i].card.kind, 9), -boxes[i].height("full")),
+        )
         for i in order:
             forms[i] = "compact"
             ys = stack(boxes, forms, top, bottom)

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextOption,
 )
 
 from reader.core.export_content import (
@@ -539,6 +538,26 @@ def _lay_out_article(writer: QPdfWriter, content: ExportArticle, geo: Geometry, 
                 break
             fh = need
             end_i = max(i + 1, _fit(lines, i, avail - fh - pt(4)))
+        if foot:
+            # the footnote area may have been sized for more cards than are left: take lines back
+            fh = _foot_h(writer, foot, geo)
+            for _ in range(12):
+                if end_i >= n:
+                    break
+                trial = end_i + 1
+                mine = [b for b in boxes if i <= b.line < trial]
+                for b in mine:
+                    b.page_anchor = b.anchor_top - y0 + space_top
+                _, t_foot = place_cards(mine, space_top, geo.height)
+                t_need = _foot_h(writer, t_foot, geo)
+                t_placed, t_foot = place_cards(mine, space_top, geo.height - t_need - pt(4))
+                t_need2 = _foot_h(writer, t_foot, geo)
+                if t_need2 > t_need or lines[trial - 1][1] - y0 > avail - t_need2 - pt(4):
+                    break
+                end_i, placed, foot, fh = trial, t_placed, t_foot, t_need2
+            for b in boxes:
+                if i <= b.line < end_i:
+                    b.page_anchor = b.anchor_top - y0 + space_top
         y1 = lines[end_i - 1][1]
         sl = PageSlice(body.flow, y0, y1 + 0.5, space_top)
         page.slices.append(sl)
@@ -554,8 +573,8 @@ def _lay_out_article(writer: QPdfWriter, content: ExportArticle, geo: Geometry, 
             page = Page(article_index=index)
             y = 0.0
     # the end flow (balance, appendix) continues after the text, below the last cards
-    for placed in page.cards:
-        y = max(y, placed.y + placed.box.height(placed.form))
+    for card in page.cards:
+        y = max(y, card.y + card.box.height(card.form))
     y += pt(8)
     bottom = page.footnote_top - pt(6) if page.footnotes else geo.height
     if end.lines:
@@ -622,29 +641,27 @@ def _toc_pages(
     cursor.insertText(f"{len(laid)} articles · exported from Margin on {export_date()}", sub)
     entry = QTextBlockFormat()
     entry.setBottomMargin(pt(4))
-    entry.setTabPositions([QTextOption.Tab(geo.width - pt(2), QTextOption.TabType.RightTab)])
-    entry.setRightMargin(0)
+    entry.setTopMargin(pt(5))
+    meta_block = QTextBlockFormat()
+    meta_block.setLeftMargin(pt(14))
     title_fmt = QTextCharFormat()
     title_fmt.setFontWeight(700)
     for i, item in enumerate(laid):
         a = item.content.article
         cursor.insertBlock(entry)
-        page = f"{first_pages[i] + 1}" if first_pages else "000"
-        cursor.insertText(f"{i + 1}.  ", title_fmt)
-        cursor.insertText(a.title, title_fmt)
-        meta = " · ".join(p for p in (a.outlet, a.published) if p)
-        cursor.insertText(f"\t{page}", QTextCharFormat())
-        if meta:
-            cursor.insertBlock(entry)
-            cursor.insertText(f"      {meta}", sub)
+        cursor.insertText(f"{i + 1}.  {a.title}", title_fmt)
+        page = f"page {first_pages[i] + 1}" if first_pages else "page 000"
+        meta = " · ".join(p for p in (a.outlet, a.published, page) if p)
+        cursor.insertBlock(meta_block)
+        cursor.insertText(meta, sub)
     flow = Flow(doc, geo.width)
     pages: list[Page] = []
     j, m = 0, len(flow.lines)
     while j < m:
         k = max(j + 1, _fit(flow.lines, j, geo.height))
-        page = Page(label="toc")
-        page.slices.append(PageSlice(flow, flow.lines[j][0], flow.lines[k - 1][1] + 0.5, 0))
-        pages.append(page)
+        toc_page = Page(label="toc")
+        toc_page.slices.append(PageSlice(flow, flow.lines[j][0], flow.lines[k - 1][1] + 0.5, 0))
+        pages.append(toc_page)
         j = k
     return pages
 
@@ -675,11 +692,11 @@ def _paint_page(p: QPainter, page: Page, geo: Geometry, index: int, total: int) 
 
 
 def _paint_cards(p: QPainter, page: Page, geo: Geometry) -> None:
-    if not page.cards:
+    if not page.cards and not page.footnotes:
         return
     by_line: dict[float, list[int]] = {}
-    for placed in page.cards:
-        by_line.setdefault(round(placed.box.page_anchor, 1), []).append(placed.box.card.number)
+    for box in sorted([pl.box for pl in page.cards] + page.footnotes, key=lambda b: b.card.number):
+        by_line.setdefault(round(box.page_anchor, 1), []).append(box.card.number)
     for placed in page.cards:
         box, y = placed.box, placed.y
         card = box.card
@@ -714,9 +731,17 @@ def _paint_cards(p: QPainter, page: Page, geo: Geometry) -> None:
     p.setFont(fonts.font(fonts.SANS, 5.8, bold=True))
     p.setPen(QColor("#6C727B"))
     for anchor, numbers in by_line.items():
-        label = ",".join(str(n) for n in numbers[:4]) + ("…" if len(numbers) > 4 else "")
-        p.drawText(QRectF(geo.text_w + pt(1.5), anchor, geo.gutter - pt(1.5) + pt(6), pt(8)),
-                   int(Qt.AlignmentFlag.AlignLeft), label)
+        p.drawText(QRectF(geo.text_w + pt(1.5), anchor, geo.gutter - pt(2), pt(8)),
+                   int(Qt.AlignmentFlag.AlignLeft), _number_label(numbers))
+
+
+def _number_label(numbers: list[int]) -> str:
+    """"3", "3,4" or "3–6" for the cards anchored on one line."""
+    if len(numbers) == 1:
+        return str(numbers[0])
+    if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return f"{numbers[0]},{numbers[1]}" if len(numbers) == 2 else f"{numbers[0]}–{numbers[-1]}"
+    return f"{numbers[0]}+"
 
 
 CARD_PAD = 4.0

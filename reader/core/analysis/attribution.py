@@ -35,6 +35,8 @@ _PUBLISH = {
 _FACTIVE = re.compile(r"\s*(?:die\s+Tatsachen?|the\s+facts?)\b", re.IGNORECASE)
 _SUBJ_START = re.compile(r"^\s*(?:dass|that)\s+", re.IGNORECASE)
 _CONJ_ONLY = re.compile(r"^\s*(?:und|sowie|and|,)?\s*$", re.IGNORECASE)
+_TAIL_ANGABEN = re.compile(r"Angaben\s*$", re.IGNORECASE)
+_LINKING = frozenset({"in", "aus", "von", "des", "der", "of", "for", "from", "at"})
 _NOT_SUBJECT = frozenset({"einen", "den", "dem", "einem", "des", "eines"})
 _PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
 
@@ -63,10 +65,15 @@ class AttributionFinder:
     def __init__(self, kb: KnowledgeBase, language: str) -> None:
         self.kb = kb
         self.lang = "de" if language == "de" else "en"
-        self.persons_by_side: dict[str, list[Entry]] = {}
+        # title word ("präsident") -> persons whose role nouns contain it
+        self.persons_by_title: dict[str, list[Entry]] = {}
+        titles = sides.TITLES.get(self.lang, ())
         for e in kb.entries.values():
-            if e.type == "person":
-                self.persons_by_side.setdefault(e.affiliation or e.side, []).append(e)
+            if e.type == "person" and e.roles:
+                roles = " | ".join(r.casefold() for rs in e.roles.values() for r in rs)
+                for t in titles:
+                    if t in roles:
+                        self.persons_by_title.setdefault(t, []).append(e)
 
     # ------------------------------------------------------------------ cue discovery
     def find_cues(self, text: str, layout: Layout) -> list[_Cue]:
@@ -180,8 +187,13 @@ class AttributionFinder:
             same = prev is not None and prev[0] == layout.sentence_index(cue.start)
             if preposed:
                 speaker = self._speaker_in(text, after, mentions, starts, state, "after")
+                weak = speaker is None or (speaker.entity is None and speaker.kind == "unknown")
+                appos = self._apposition(text, ss, before[0], mentions, starts, state) if weak else None
                 if same and prev is not None and (speaker is None or speaker.entity is None):
                     speaker = prev[1]  # "…, forderte einen Waffenstillstand und sagte, …"
+                    preposed = False
+                elif appos is not None:
+                    speaker = appos  # "Officials in Baku, speaking on condition …, said"
                     preposed = False
                 else:
                     content = _trim(text, ss, _last_comma(text, ss, cue.start))
@@ -192,6 +204,8 @@ class AttributionFinder:
                     speaker = self._speaker_in(text, before, mentions, starts, state, "before")
                 if speaker is None and same and prev is not None:
                     speaker = prev[1]
+                if speaker is None and not segment.strip():
+                    speaker = self._apposition(text, ss, before[0], mentions, starts, state)
                 if speaker is None:
                     speaker = self._speaker_in(text, after, mentions, starts, state, "after")
                 if speaker is None and text[cue.start:cue.end].casefold().startswith("ge"):
@@ -203,7 +217,17 @@ class AttributionFinder:
                     content = _trim(text, content[0] if content[0] < next_cue else cue.cue_end,
                                     _strip_conj(text, cue.cue_end, next_cue))
         elif cue.type in ("prep", "prep_before"):
-            if cue.type == "prep":
+            inside = self._speaker_in(text, (cue.start, cue.end), mentions, starts, state, "after",
+                                      entities_only=True)
+            side = sides.side_of_words(text[cue.start:cue.end], self.lang)
+            if inside is not None:
+                speaker, cue_phrase_end = inside, cue.end
+            elif side is not None and cue.type == "prep" and _TAIL_ANGABEN.search(text, cue.start, cue.end):
+                # "nach armenischen Angaben": the side, not a named source
+                speaker = Speaker(text[cue.start:cue.end], Span(cue.start, cue.end, text[cue.start:cue.end]),
+                                  None, "government", side)
+                cue_phrase_end = cue.end
+            elif cue.type == "prep":
                 np_end = _clause_stop(text, cue.end, se)
                 speaker = self._speaker_in(text, (cue.end, np_end), mentions, starts, state, "after")
                 cue_phrase_end = speaker.span.end if speaker and speaker.span else np_end
@@ -249,9 +273,6 @@ class AttributionFinder:
                 if q.words >= 4 and q.inner_start >= content_span.start - 2 and q.inner_end <= content_span.end + 2:
                     direct = True
                     break
-            if not direct:
-                q = layout.quote_at(cue.start, cue.end)
-                direct = False if q is None else False
         factive = bool(content_span and cue.type == "verb" and _FACTIVE.match(text, cue.cue_end, se))
         start = min(ss, cue.start)
         end = se
@@ -283,8 +304,10 @@ class AttributionFinder:
         if self.lang == "en":
             if prev_word in C.EN_DETERMINERS:
                 return False  # "the said agreement", "its stated goal"
-            if prev_word in C.EN_PASSIVE and verb.lemma in ("report", "claim", "accuse", "declare"):
-                return False  # "were reported killed"
+            if prev_word in C.EN_PASSIVE:
+                return False  # "were reported killed", "was criticised by"
+            if text[cue.start].isupper() and cue.start > ss and text[cue.start - 2:cue.start].strip() not in ('"', "“", "”"):
+                return False  # part of a name: "the United States"
             if prev_word == "all" and cue.start < len(text) and text[cue.start:cue.end].casefold() == "told":
                 return False
             if text[cue.start:cue.end].casefold() == "said" and prev_word == "that" and cue.start - ss < 8:
@@ -355,9 +378,10 @@ class AttributionFinder:
             if entry is None or entry.type not in SPEAKER_TYPES:
                 continue
             if np is not None and not (np[0] <= r.start and r.end <= np[1]):
-                # mentions outside the noun phrase only count for entities named by the cue
-                if where == "before" and not entities_only:
-                    continue
+                if r.end > np[0] and r.start < np[1]:
+                    np = (min(np[0], r.start), max(np[1], r.end))  # "Komitee vom Roten Kreuz"
+                elif where == "before" and not entities_only:
+                    continue  # outside the noun phrase
             prio = {"person": 3, "outlet": 2, "organisation": 2, "country": 1}[entry.type]
             if r.via_role:
                 prio = 3
@@ -378,8 +402,7 @@ class AttributionFinder:
             top = max(p for p, _, _ in found)
             head = min((x for x in found if x[0] == top), key=lambda x: x[1].start)
             _, r, entry = head
-            first_pos = found_first = min(x[1].start for x in found)
-            del found_first
+            first_pos = min(x[1].start for x in found)
             inst = sides.institution_kind(text[np_span[0]:first_pos], self.lang)
             if inst and inst not in ("statement",) and entry.type != "person":
                 # "Sprecher des Außenministeriums Armeniens": the institution speaks
@@ -409,6 +432,22 @@ class AttributionFinder:
         assert np is not None
         return self._unresolved(text, np, state)
 
+    def _apposition(self, text: str, ss: int, clause_start: int, mentions: list[Resolved],
+                    starts: list[int], state: ArticleState) -> Speaker | None:
+        """"Hikmet Hajiyev, an aide to the president, warned …": the speaker is the noun
+        phrase before the apposition."""
+        c1 = clause_start - 1  # the comma right before the cue
+        if c1 <= ss or text[c1] != ",":
+            return None
+        c0 = text.rfind(",", ss, c1)
+        if c0 <= ss:
+            return None
+        head_start = _last_boundary(text, ss, c0)
+        head = self._speaker_in(text, (head_start, c0), mentions, starts, state, "before")
+        if head is not None and (head.entity or head.kind == "anonymous" or head.side != "unknown"):
+            return head
+        return head or self._speaker_in(text, (c0 + 1, c1), mentions, starts, state, "before")
+
     def _unresolved(self, text: str, np: tuple[int, int], state: ArticleState) -> Speaker | None:
         np_text = text[np[0]:np[1]].strip()
         span = Span(np[0], np[1], text[np[0]:np[1]])
@@ -420,10 +459,9 @@ class AttributionFinder:
             return Speaker(sp.name, span, sp.entity, sp.kind, sp.side, sp.role)
         side = sides.side_of_words(np_text, self.lang)
         inst = sides.institution_kind(np_text, self.lang)
-        if inst == "statement":
-            sp = state.readout
-            if sp is not None:
-                return Speaker(sp.name, span, sp.entity, sp.kind, sp.side, sp.role)
+        if inst == "statement" and state.readout is not None:
+            ro = state.readout
+            return Speaker(ro.name, span, ro.entity, ro.kind, ro.side, ro.role)
         if sides.is_anonymous(np_text, self.lang):
             return Speaker(np_text, span, None, "anonymous", side or "unknown")
         title = sides.title_in(np_text, self.lang)
@@ -443,13 +481,8 @@ class AttributionFinder:
     def _person_by_title(self, title: str | None, side: str | None, state: ArticleState) -> Entry | None:
         if not title:
             return None
-        pools = [self.persons_by_side.get(side, [])] if side else list(self.persons_by_side.values())
-        candidates: list[Entry] = []
-        for pool in pools:
-            for p in pool:
-                roles = [r.casefold() for rs in p.roles.values() for r in rs]
-                if any(title in r for r in roles):
-                    candidates.append(p)
+        candidates = [p for p in self.persons_by_title.get(title, [])
+                      if not side or (p.affiliation or p.side) == side]
         if not candidates:
             return None
         seen = [c for c in candidates if c.id in state.recency]
@@ -607,7 +640,16 @@ def _np_before(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
     stop = C.DE_STOP if lang == "de" else C.EN_STOP
     k = len(ms)
     i = k - 1
-    while i >= 0 and ms[i].group().casefold() not in stop and k - i <= 9:
+    while i >= 0 and k - i <= 9:
+        low = ms[i].group().casefold()
+        if low in stop:
+            # "Regierung in Jerewan", "spokesman for the ministry": keep going if a noun precedes
+            prev = ms[i - 1].group() if i > 0 else ""
+            if low in _LINKING and prev and prev.casefold() not in stop and i < k - 1 and (
+                    lang == "en" or prev[:1].isupper()):
+                i -= 1
+                continue
+            break
         i -= 1
     np = ms[i + 1:]
     if not np or len(np) > 9:

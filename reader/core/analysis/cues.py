@@ -105,14 +105,15 @@ EN_VERBS = _verbs([
     ("welcomed welcomes expressed expresses voiced", "express", "object", (), False),
 ])
 EN_MULTI = re.compile(
-    r"\b(?:called|calls|call)\s+(?:for|on)\b|\b(?:pointed|points)\s+out\b", re.IGNORECASE
+    r"\b(?:called|calls|call)\s+(?:for|on)\b|\b(?:pointed|points)\s+out\b|"
+    r"(?<![\w-])(?:called|calls|described|describes)\b(?=[^.;:\"“”]{0,60}[\"“])", re.IGNORECASE
 )
 
 DE_PREP = re.compile(
     r"\blaut\b|\bnach\s+(?:(?:offiziellen|eigenen|ersten|vorläufigen|jüngsten|amtlichen|"
     r"unbestätigten|aserbaidschanischen|armenischen|russischen|türkischen)\s+)?Angaben\b"
     r"(?:\s+(?:von|des|der|aus))?|\bnach\s+(?:den\s+)?Worten\b(?:\s+(?:von|des|der))?|"
-    r"\bunter\s+Berufung\s+auf\b|\bzufolge\b",
+    r"\bunter\s+Berufung\s+auf\b|\bzufolge\b|\bnach\s+[\w-]+-Angaben\b",
     re.IGNORECASE,
 )
 EN_PREP = re.compile(
@@ -141,36 +142,27 @@ DE_WIE = re.compile(
 )
 
 EN_DETERMINERS = frozenset(
-    "the a an this that these those its their his her our your such any every".split()
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "such", "any", "every"]
 )
 EN_NON_SPEECH_AFTER = {
     "declare": ("war", "martial", "a state", "the state", "independence", "an emergency"),
     "claim": ("the lives", "the life", "victory", "lives"),
 }
-EN_PASSIVE = frozenset("was were been is are be being".split())
+EN_PASSIVE = frozenset(["was", "were", "been", "is", "are", "be", "being"])
 
 # words that end a noun phrase when scanning for a speaker
 DE_STOP = frozenset(
-    "am im in an auf bei nach vor während gegenüber mit für über unter seit bis durch um ohne "
-    "gegen wegen und oder aber sondern dass ob wie als wenn weil da denn so auch noch bereits "
-    "schon heute gestern am zudem jedoch außerdem hat haben hatte hatten ist sind war waren "
-    "wird werden wurde wurden habe sei seien diesbezüglich dabei dazu daher damit erneut "
-    "zum zur vom beim ins ihn ihm ihr sich".split()
+    ["am", "im", "in", "an", "auf", "bei", "nach", "vor", "während", "gegenüber", "mit", "für", "über", "unter", "seit", "bis", "durch", "um", "ohne", "gegen", "wegen", "und", "oder", "aber", "sondern", "dass", "ob", "wie", "als", "wenn", "weil", "da", "denn", "so", "auch", "noch", "bereits", "schon", "heute", "gestern", "am", "zudem", "jedoch", "außerdem", "hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "habe", "sei", "seien", "diesbezüglich", "dabei", "dazu", "daher", "damit", "erneut", "zum", "zur", "vom", "beim", "ins", "ihn", "ihm", "ihr", "sich"]
 )
 EN_STOP = frozenset(
-    "in on at to for with during after before since by from over under about against "
-    "and or but that whether if as when because so also still already today yesterday has "
-    "have had is are was were will would be been it in a statement on".split()
+    ["in", "on", "at", "to", "for", "with", "during", "after", "before", "since", "by", "from", "over", "under", "about", "against", "and", "or", "but", "that", "whether", "if", "as", "when", "because", "so", "also", "still", "already", "today", "yesterday", "has", "have", "had", "is", "are", "was", "were", "will", "would", "be", "been", "it", "in", "a", "statement", "on"]
 )
 DE_ARTICLES = frozenset(
-    "der die das den dem des ein eine einer eines einem einen kein keine".split()
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "kein", "keine"]
 )
-EN_ARTICLES = frozenset("the a an".split())
+EN_ARTICLES = frozenset(["the", "a", "an"])
 TIME_WORDS = frozenset(
-    "januar februar märz april mai juni juli august september oktober november dezember "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag morgen abend woche "
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday week weekend".split()
+    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "morgen", "abend", "woche", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend"]
 )
 
 

@@ -61,10 +61,11 @@ class Analyzer:
         title_mentions = resolve_entity_hits(title_hits, self.kb, recency)
         for k in recency:
             recency[k] = -1  # title mentions count, but any body mention is more recent
-        hits = tools.matcher.find(text, fold(text))
+        folded = fold(text)
+        hits = tools.matcher.find(text, folded)
         resolved = resolve_entity_hits(hits, self.kb, recency)
         mentions = [self._mention(text, layout, r) for r in resolved]
-        claims = self._claims(text, layout, tools)
+        claims = self._claims(text, folded, layout, tools)
 
         state = ArticleState(recency={k: v for k, v in recency.items() if v < 0})
         attributions = tools.attributions.find(text, layout, resolved, state, outlet_entry)
@@ -107,21 +108,21 @@ class Analyzer:
             entity_type=entry.type if entry else "",
         )
 
-    def _claims(self, text: str, layout: Layout, tools: _LanguageTools) -> list[Mention]:
+    def _claims(self, text: str, folded: str, layout: Layout, tools: _LanguageTools) -> list[Mention]:
         out: list[Mention] = []
-        for ps, pe in layout.paragraphs:
-            for start, end, entry_id in tools.claims.find(text, ps, pe):
-                span = text[start:end]
-                out.append(Mention(
-                    key=make_key("mention", "kb.claim_pattern", start, end, span),
-                    start=start,
-                    end=end,
-                    text=span,
-                    paragraph=layout.paragraph_index(start),
-                    rule="kb.claim_pattern",
-                    entity=entry_id,
-                    entity_type="claim",
-                ))
+        ranges = [(s.start, s.end) for s in layout.sentences]
+        for start, end, entry_id in tools.claims.find(text, folded, ranges, layout.sentence_index):
+            span = text[start:end]
+            out.append(Mention(
+                key=make_key("mention", "kb.claim_pattern", start, end, span),
+                start=start,
+                end=end,
+                text=span,
+                paragraph=layout.paragraph_index(start),
+                rule="kb.claim_pattern",
+                entity=entry_id,
+                entity_type="claim",
+            ))
         return out
 
 

@@ -34,7 +34,7 @@ _TRANSLATE = str.maketrans(
 )
 _SPACE_RUNS = re.compile(r" {2,}")
 
-GERMAN_SUFFIXES = frozenset({"s", "es", "n", "en", "e", "er", "ern", "ns", "ens", "em"})
+GERMAN_SUFFIXES = frozenset({"s", "es", "n", "en", "e", "ns", "ens", "em"})
 ENTITY_KINDS = ("entity", "role")
 
 
@@ -74,31 +74,34 @@ def _is_acronym(form: str) -> bool:
     return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in form
 
 
+def _decline(word: str, last: bool) -> str | None:
+    """The weak (-en) form of a German attributive adjective, or None."""
+    if last or len(word) <= 3 or word.endswith("ee"):
+        return None
+    if word.endswith("e"):
+        return word + "n"  # Vereinigte -> Vereinigten, aserbaidschanische -> ...n
+    if len(word) > 4 and word.endswith(("er", "es")) and word[:1].isupper():
+        return word[:-2] + "en"  # Internationaler/Internationales -> Internationalen
+    return None
+
+
 def german_variants(name: str) -> list[str]:
-    """Declined variants of a multi-word German name ("Vereinigte Arabische Emirate")."""
+    """Declined variants of a multi-word German name: all leading adjectives declined
+    ("Vereinigten Arabischen Emiraten") and only the first one ("Internationalen Komitee
+    vom Roten Kreuz")."""
     words = name.split()
     if len(words) < 2:
         return []
-    changed = False
-    out: list[str] = []
-    for i, w in enumerate(words):
-        if i < len(words) - 1 and w[:1].isupper() and len(w) > 3 and w[-1:] == "e":
-            out.append(w + "n")
-            changed = True
-        elif i < len(words) - 1 and w[:1].isupper() and len(w) > 4 and w.endswith(("er", "es")):
-            out.append(w[:-2] + "en")
-            changed = True
-        elif i < len(words) - 1 and w[:1].islower() and len(w) > 4 and w.endswith("e"):
-            out.append(w + "n")  # "aserbaidschanische Präsident" -> "aserbaidschanischen"
-            changed = True
-        else:
-            out.append(w)
-    if not changed:
-        return []
-    variants = [" ".join(out)]
-    if words[-1].endswith("e") and len(words[-1]) > 3:
-        variants.append(" ".join(out[:-1] + [words[-1] + "n"]))
-    return variants
+    declined = [_decline(w, i == len(words) - 1) for i, w in enumerate(words)]
+    variants: list[str] = []
+    if any(declined):
+        all_words = [d or w for d, w in zip(declined, words, strict=True)]
+        variants.append(" ".join(all_words))
+        if words[-1].endswith("e") and len(words[-1]) > 3:
+            variants.append(" ".join(all_words[:-1] + [words[-1] + "n"]))
+    if declined[0]:
+        variants.append(" ".join([declined[0], *words[1:]]))
+    return [v for v in dict.fromkeys(variants) if v != name]
 
 
 class PhraseMatcher:

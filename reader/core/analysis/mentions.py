@@ -8,10 +8,15 @@ alternation per language.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from reader.core.analysis.matcher import ENTITY_KINDS, Hit, select_longest
+import ahocorasick
+
+from reader.core.analysis.matcher import ENTITY_KINDS, Hit, fold, select_longest
 from reader.core.knowledge.model import Entry, KnowledgeBase
 
 MAX_CLAIM_SCAN = 2000  # characters per paragraph chunk scanned by claim regexes
@@ -29,45 +34,122 @@ class Resolved:
 
 
 class ClaimPatterns:
-    """Every claim entry's regexes for one language, as one alternation."""
+    """Every claim entry's regexes for one language.
+
+    Running dozens of case-insensitive regexes over every article would dominate the
+    analysis time, so each pattern gets *anchors*: literal strings one of which any match
+    must contain (derived from the regex's parse tree). One Aho-Corasick pass finds the
+    anchors; a pattern then runs only over the sentences that contain one of its anchors.
+    Patterns without usable anchors run over the whole text.
+    """
 
     def __init__(self, kb: KnowledgeBase, language: str) -> None:
-        parts: list[str] = []
-        self.groups: dict[str, str] = {}
-        singles: list[tuple[re.Pattern[str], str]] = []
+        self.patterns: list[tuple[re.Pattern[str], str]] = []
+        self.unanchored: list[int] = []
+        table: dict[str, list[int]] = {}
         for entry in kb.entries.values():
-            pats = entry.claim_patterns.get(language, []) or (
-                [] if entry.claim_patterns.get(language) is not None else []
-            )
-            for i, pat in enumerate(pats):
+            for pat in entry.claim_patterns.get(language, []):
                 try:
                     compiled = re.compile(pat, re.IGNORECASE)
-                except re.error:
+                    anchors = _anchors(_parse(pat))
+                except (re.error, RecursionError, ValueError, TypeError, AttributeError):
                     continue
-                name = f"c{len(self.groups)}"
-                self.groups[name] = entry.id
-                parts.append(f"(?P<{name}>{pat})")
-                singles.append((compiled, entry.id))
-                del i
-        self._combined: re.Pattern[str] | None = None
-        self._singles: list[tuple[re.Pattern[str], str]] = []
-        if parts:
-            try:
-                self._combined = re.compile("|".join(parts), re.IGNORECASE)
-            except re.error:  # e.g. clashing group names inside user patterns
-                self._singles = singles
+                index = len(self.patterns)
+                self.patterns.append((compiled, entry.id))
+                usable = {fold(a) for a in anchors} if anchors else set()
+                if not usable or any(len(a) < 3 for a in usable):
+                    self.unanchored.append(index)
+                    continue
+                for a in usable:
+                    table.setdefault(a, []).append(index)
+        self._automaton: ahocorasick.Automaton | None = None
+        if table:
+            automaton = ahocorasick.Automaton()
+            for key, indices in table.items():
+                automaton.add_word(key, tuple(indices))
+            automaton.make_automaton()
+            self._automaton = automaton
 
-    def find(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    def find(self, text: str, folded: str, ranges: list[tuple[int, int]],
+             locate: Callable[[int], int]) -> list[tuple[int, int, str]]:
+        """Matches in ``text``; ``ranges`` are sentence bounds, ``locate`` maps a position to
+        the index of its sentence."""
+        wanted: dict[int, set[int]] = {}
+        if self._automaton is not None and folded:
+            for end_index, indices in self._automaton.iter(folded):
+                si = locate(end_index)
+                if si < 0:
+                    continue
+                for i in indices:
+                    wanted.setdefault(i, set()).add(si)
         out: list[tuple[int, int, str]] = []
-        if self._combined is not None:
-            for m in self._combined.finditer(text, start, end):
-                if m.end() > m.start() and m.lastgroup in self.groups:
-                    out.append((m.start(), m.end(), self.groups[m.lastgroup]))
-        for pattern, entry_id in self._singles:
-            for m in pattern.finditer(text, start, end):
+        seen: set[tuple[int, int, str]] = set()
+        for i, sentences in wanted.items():
+            pattern, entry_id = self.patterns[i]
+            for si in sorted(sentences):
+                a, b = ranges[si]
+                # allow a match to run on into the next sentence a little
+                for m in pattern.finditer(text, a, min(len(text), b + 200)):
+                    if m.end() > m.start() and m.start() < b:
+                        hit = (m.start(), m.end(), entry_id)
+                        if hit not in seen:
+                            seen.add(hit)
+                            out.append(hit)
+        for i in self.unanchored:
+            pattern, entry_id = self.patterns[i]
+            for m in pattern.finditer(text):
                 if m.end() > m.start():
-                    out.append((m.start(), m.end(), entry_id))
+                    hit = (m.start(), m.end(), entry_id)
+                    if hit not in seen:
+                        seen.add(hit)
+                        out.append(hit)
+        out.sort()
         return out
+
+
+def _parse(pattern: str) -> Any:
+    import re._parser as parser  # the standard library's regex parser
+
+    return parser.parse(pattern, re.IGNORECASE)
+
+
+def _anchors(items: Any) -> set[str] | None:
+    """Literal strings one of which every match of the parsed sequence contains, or None."""
+    import re._constants as k
+
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if not candidate:
+            return
+        if best is None or min(map(len, candidate)) > min(map(len, best)):
+            best = candidate
+
+    for op, av in items:
+        if op is k.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider({"".join(run)})
+            run = []
+        if op is k.SUBPATTERN:
+            consider(_anchors(av[3]))
+        elif op is k.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                sub = _anchors(branch)
+                if not sub:
+                    union = set()
+                    break
+                union |= sub
+            consider(union or None)
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT) and av[0] >= 1:
+            consider(_anchors(av[2]))
+    if run:
+        consider({"".join(run)})
+    return best
 
 
 def resolve_entity_hits(
@@ -80,6 +162,23 @@ def resolve_entity_hits(
     for h in entity_hits:
         by_span.setdefault((h.start, h.end), []).append(h)
     chosen = select_longest(entity_hits)
+    # a country named inside a role noun or a claim name ("Präsident Aserbaidschans") is
+    # mentioned as well
+    extra: list[Hit] = []
+    by_start = sorted(entity_hits, key=lambda x: x.start)
+    hit_starts = [x.start for x in by_start]
+    for h in chosen:
+        outer = kb.get(h.target.ref)
+        if h.target.kind == "role" or (outer is not None and outer.type == "claim"):
+            lo = bisect.bisect_left(hit_starts, h.start)
+            hi = bisect.bisect_left(hit_starts, h.end)
+            for inner in by_start[lo:hi]:
+                if inner.end <= h.end and (inner.start, inner.end) != (h.start, h.end):
+                    entry = kb.get(inner.target.ref)
+                    if entry is not None and entry.type == "country":
+                        extra.append(inner)
+    if extra:
+        chosen = sorted(chosen + select_longest(extra), key=lambda x: (x.start, -x.end))
     out: list[Resolved] = []
     for h in chosen:
         candidates = by_span[(h.start, h.end)]

@@ -18,6 +18,7 @@ SIDE_WORDS: dict[str, dict[str, str]] = {
         "russ": "RU", "moskau": "RU", "kreml": "RU",
         "türk": "TR", "ankara": "TR",
         "us": "US", "amerikan": "US", "washington": "US", "vereinigten staaten": "US",
+        "weißen haus": "US", "weiße haus": "US", "pentagon": "US", "state department": "US",
         "französisch": "EU", "deutsch": "EU", "europäisch": "EU", "brüssel": "EU", "eu": "EU",
         "paris": "EU", "berlin": "EU",
     },
@@ -27,6 +28,7 @@ SIDE_WORDS: dict[str, dict[str, str]] = {
         "russia": "RU", "moscow": "RU", "kremlin": "RU",
         "turk": "TR", "ankara": "TR",
         "us": "US", "u.s": "US", "american": "US", "washington": "US", "united states": "US",
+        "state department": "US", "white house": "US", "pentagon": "US",
         "french": "EU", "german": "EU", "european": "EU", "brussels": "EU", "eu": "EU",
         "paris": "EU", "berlin": "EU",
     },
@@ -55,6 +57,7 @@ INSTITUTIONS: dict[str, dict[str, str]] = {
     },
     "en": {
         "presidency": "government", "press service": "government", "government": "government",
+        "state department": "government", "white house": "government",
         "ministry": "government", "foreign ministry": "government", "defence ministry": "military",
         "defense ministry": "military", "parliament": "government", "office": "government",
         "administration": "government", "cabinet": "government", "embassy": "government",

@@ -13,7 +13,7 @@ _I = re.IGNORECASE
 
 ACCUSATION = {
     "de": re.compile(
-        r"\b(?:angegriffen|angriff\w*|griff\w*\s+\w+\s+an|beschoss\w*|beschuss|getötet|tötete\w*|"
+        r"\b(?:angegriffen|angriff\w*|anzugreifen|angreif\w*|griff\w*\s+\w+\s+an|beschoss\w*|beschuss|getötet|tötete\w*|"
         r"ermordet\w*|massaker\w*|zerstört\w*|vertrieben|vertrieb|besetzt\w*|besetzung|"
         r"verstoß\w*|verstieß\w*|provokation\w*|aggression\w*|gemartert\w*|geiseln|"
         r"gefangen\s+genommen|terror\w*|sabotage\w*|minen\s+\w*\s*gelegt|verbrechen|"

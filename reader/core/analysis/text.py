@@ -150,7 +150,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                     continue
             closer = _closes(ch, stack)
             if closer is not None:
-                open_ch, open_pos = stack.pop()
+                _, open_pos = stack.pop()
                 depth = len(stack)
                 out.append(
                     Quote(open_pos, pos + 1, open_pos + 1, pos, depth, True,
@@ -160,7 +160,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
             if ch in "„“«»‚‘\"'‹›" and not nxt.isspace():
                 stack.append((ch, pos))
         while stack:
-            open_ch, open_pos = stack.pop()
+            _, open_pos = stack.pop()
             out.append(
                 Quote(open_pos, pe, open_pos + 1, pe, len(stack), False,
                       _word_count(text, open_pos + 1, pe))
@@ -225,6 +225,20 @@ class Layout:
             i -= 1
             steps += 1
         return best
+
+    def enclosing(self, start: int, end: int) -> list[Quote]:
+        """Quotes whose inner text contains [start, end), outermost first."""
+        out: list[Quote] = []
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        steps = 0
+        while i >= 0 and steps < 64:
+            q = self.quotes[i]
+            if q.inner_start <= start and end <= q.inner_end:
+                out.append(q)
+            i -= 1
+            steps += 1
+        out.sort(key=lambda q: q.depth)
+        return out
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
         lo = bisect.bisect_left(self._quote_starts, start)

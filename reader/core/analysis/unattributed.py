@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis import signals as S
 from reader.core.analysis import sides
+from reader.core.analysis import signals as S
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.matcher import Hit
 from reader.core.analysis.model import Mention, Unattributed
@@ -45,9 +45,9 @@ def find_unattributed(
     lex_by_sentence: dict[int, str] = {}
     for h in hits:
         if h.target.kind == "lexicon":
-            entry = lex.get(h.target.ref)
-            if entry is not None and entry.category in LEXICON_CATEGORIES:
-                lex_by_sentence.setdefault(layout.sentence_index(h.start), entry.id)
+            lex_entry = lex.get(h.target.ref)
+            if lex_entry is not None and lex_entry.category in LEXICON_CATEGORIES:
+                lex_by_sentence.setdefault(layout.sentence_index(h.start), lex_entry.id)
     out: list[Unattributed] = []
     for si, sent in enumerate(layout.sentences):
         if si in attributed:
@@ -79,6 +79,11 @@ def find_unattributed(
             reasons.append(f"accuses the {sides.SIDE_NAMES.get(accused, accused)} side without "
                            "a source")
             rule = rule or "unattributed.accusation"
+        voice = S.OUTLET_VOICE[lang].search(text, sent.start, sent.end)
+        if voice is not None and accused is None and S.ACCUSATION[lang].search(text, sent.start, sent.end):
+            reasons.append(f"reports military action in the first person ('{voice.group()}') "
+                           "without a source")
+            rule = rule or "unattributed.outlet_voice"
         legal = S.LEGAL[lang].search(text, sent.start, sent.end)
         if legal is not None:
             reasons.append(f"states a legal characterisation ('{legal.group()}') as fact")

@@ -16,6 +16,7 @@ voice ("unsere Armee"), absolutes/intensifiers in sentences that make an accusat
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from reader.core.analysis import signals as S
@@ -39,12 +40,10 @@ class Context:
 
 def speech_quote(layout: Layout, start: int, end: int) -> Quote | None:
     """The outermost quotation around [start, end) that is speech, not a scare quote."""
-    best: Quote | None = None
-    for q in layout.quotes_in(max(0, start - 5000), end):
-        if q.inner_start <= start and end <= q.inner_end and is_speech(q, layout.text):
-            if best is None or q.depth < best.depth:
-                best = q
-    return best
+    for q in layout.enclosing(start, end):
+        if is_speech(q, layout.text):
+            return q
+    return None
 
 
 def is_speech(q: Quote, text: str) -> bool:
@@ -75,7 +74,11 @@ class Flagger:
             flag = self._lexicon_flag(text, layout, h, entry, ctx)
             if flag is not None:
                 out.append(flag)
-        rule_flags = self._scare_quotes(text, layout, out, ctx) + self._outlet_voice(text, layout, ctx)
+        voice = self._outlet_voice(text, layout, ctx)
+        if voice:  # the outlet-voice flag says more than a lexicon entry on the same words
+            spans = _Spans([(f.start, f.end) for f in voice])
+            out = [f for f in out if not spans.covers(f.start, f.end)]
+        rule_flags = self._scare_quotes(text, layout, out, ctx) + voice
         rule_flags += self._absolutes(text, layout, ctx, out)
         out.extend(rule_flags)
         out.sort(key=lambda f: (f.start, f.end))
@@ -133,6 +136,8 @@ class Flagger:
         out: list[Flag] = []
         so_called = S.SO_CALLED[self.lang]
         covered: list[tuple[int, int]] = []
+        delegit = _Spans([(f.start, f.end) for f in lexicon_flags if f.category == "delegitimising"])
+        by_span = {(f.start, f.end): f.entry for f in lexicon_flags}
         for q in layout.quotes:
             if not q.closed or q.words == 0 or q.words > 3 or q.inner_end - q.inner_start > 60:
                 continue
@@ -146,9 +151,9 @@ class Flagger:
                 continue
             start = lead.start() if lead is not None else q.start
             entry = None
-            for f in lexicon_flags:
-                if f.category == "delegitimising" and start <= f.start < q.end:
-                    entry = entry or f.entry
+            i = bisect.bisect_left(delegit.starts, start)
+            if i < len(delegit.spans) and delegit.spans[i][0] < q.end:
+                entry = by_span.get(delegit.spans[i])
             reported = layout.sentence_index(start) in ctx.attributed
             out.append(self._rule_flag(
                 text, layout, start, q.end, "rule.scare_quotes", "delegitimising",
@@ -162,16 +167,18 @@ class Flagger:
             ))
             covered.append((start, q.end))
         # drop lexicon "so-called" flags now covered by a scare-quote flag
+        cover = _Spans(covered)
         if covered:
             keep = [f for f in lexicon_flags if not (
-                f.category == "delegitimising" and any(a <= f.start and f.end <= b for a, b in covered)
+                f.category == "delegitimising" and cover.covers(f.start, f.end)
             )]
             lexicon_flags[:] = keep
+        flagged = _Spans([(f.start, f.end) for f in lexicon_flags])
         # "so-called X" without quotes, when the lexicon has no entry for it
         for m in so_called.finditer(text):
-            if any(a <= m.start() < b for a, b in covered):
+            if cover.containing(m.start()) is not None:
                 continue
-            if any(f.start <= m.start() < f.end for f in lexicon_flags):
+            if flagged.containing(m.start()) is not None:
                 continue
             if self.lang == "en" and m.group().casefold() in ("alleged", "supposed"):
                 continue
@@ -210,6 +217,7 @@ class Flagger:
         out: list[Flag] = []
         pattern = S.ABSOLUTES[self.lang]
         accusation = S.ACCUSATION[self.lang]
+        flagged = _Spans([(f.start, f.end) for f in lexicon_flags])
         for si, sent in enumerate(layout.sentences):
             if si in ctx.attributed:
                 continue
@@ -219,7 +227,7 @@ class Flagger:
             for m in pattern.finditer(text, sent.start, sent.end):
                 if speech_quote(layout, m.start(), m.end()) is not None:
                     continue
-                if any(f.start <= m.start() < f.end for f in lexicon_flags):
+                if flagged.containing(m.start()) is not None:
                     continue
                 out.append(self._rule_flag(
                     text, layout, m.start(), m.end(), "rule.absolute", "exaggeration",
@@ -249,6 +257,28 @@ class Flagger:
             severity=severity,
             in_quote=in_quote,
         )
+
+
+class _Spans:
+    """Sorted spans with a fast "is ``pos`` inside one of them" test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.max_len = max((b - a for a, b in self.spans), default=0)
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.starts[i] >= pos - self.max_len:
+            a, b = self.spans[i]
+            if a <= pos < b:
+                return a, b
+            i -= 1
+        return None
+
+    def covers(self, start: int, end: int) -> bool:
+        span = self.containing(start)
+        return span is not None and end <= span[1]
 
 
 def _suppressed(folded: str, start: int, end: int, unless: list[str]) -> bool:
