@@ -6,8 +6,8 @@ import random
 import time
 
 import pytest
-
 from analysis_fixtures import real_kb, small_kb
+
 from reader.core.analysis.engine import Analyzer
 from reader.core.analysis.model import Analysis
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from analysis_fixtures import real_kb
+
 from reader.core.analysis.engine import Analyzer
 
 PAIRS = {

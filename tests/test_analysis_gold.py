@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
-
 from analysis_fixtures import real_kb
+
 from reader.core.analysis.engine import Analyzer
 from reader.core.analysis.model import Analysis, Attribution
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from analysis_fixtures import real_kb, seed
+
 from reader.core.analysis.engine import Analyzer
 from reader.core.analysis.model import Analysis
 

@@ -215,7 +215,8 @@ def build_export_article(
                 continue
             seen_entities.add(m.entity)
             name = entry.name(lang)
-            keywords[name] = None
+            if entry.type != "claim":
+                keywords[name] = None
             facts = _pick_facts(entry, article.published)
             fact_rows: list[tuple[str, str, list[int]]] = []
             for fact in facts:
