@@ -4,14 +4,15 @@ and the real shipped knowledge base when the loader is available."""
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 from reader.core.knowledge.model import Entry, KnowledgeBase, LexiconEntry, PackInfo
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path("/work/shared/seeds")
-SEED_COPIES = ROOT / "tests" / "data" / "seeds"
+# The users' seed articles live beside the checkout (../shared/seeds); they are not ours to commit.
+SEEDS = ROOT.parent / "shared" / "seeds"
+if not SEEDS.is_dir():
+    SEEDS = Path("/work/shared/seeds")
 
 
 def _entry(id: str, type: str, side: str, names: dict[str, list[str]], **kw: object) -> Entry:
@@ -98,39 +99,19 @@ def small_kb() -> KnowledgeBase:
                          packs=[PackInfo("test", "1")])
 
 
-BOILERPLATE = re.compile(
-    r"^(?:Share\.?|Leave A Reply.*|Tags:?|Newsticker|0|ANKARA|.*Bitte TEILEN Sie diesen Beitrag.*|"
-    r"\d{1,2} \w+ \d{4}\s+Gelesen: \d+)$"
-)
-
-
-def split_seed(raw: str) -> tuple[str, str]:
-    """(title, body) as the importer produces them: title = first line; body = paragraphs
-    after the date/counter lines, minus boilerplate and the repeated title."""
-    lines = raw.splitlines()
-    title = lines[0].strip()
-    if "Leave A Reply" in title:
-        title = title.split("Leave A Reply", 1)[1].strip()
-    paras: list[str] = []
-    for chunk in re.split(r"\n\s*\n", "\n".join(lines[1:])):
-        chunk = chunk.strip()
-        if not chunk:
-            continue
-        if BOILERPLATE.match(chunk) or chunk == title:
-            continue
-        kept = [ln.strip() for ln in chunk.splitlines()
-                if ln.strip() and ln.strip() != title and not BOILERPLATE.match(ln.strip())]
-        if kept:
-            paras.append(" ".join(kept))
-    return title, "\n\n".join(paras)
+def seed_path(n: int) -> Path:
+    files = sorted(SEEDS.glob(f"{n:03d}_*.txt"))
+    if not files:
+        raise FileNotFoundError(f"seed {n} in {SEEDS}")
+    return files[0]
 
 
 def seed(n: int) -> tuple[str, str]:
-    for folder in (SEEDS, SEED_COPIES):
-        files = sorted(folder.glob(f"{n:03d}_*.txt")) if folder.exists() else []
-        if files:
-            return split_seed(files[0].read_text(encoding="utf-8"))
-    raise FileNotFoundError(f"seed {n}")
+    """(title, text) of seed ``n`` exactly as the real importer produces them."""
+    from reader.core.importing.pipeline import parse_path
+
+    article = parse_path(seed_path(n))
+    return article.title, article.text
 
 
 @functools.cache

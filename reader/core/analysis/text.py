@@ -32,7 +32,6 @@ ABBREVIATIONS = frozenset(
 # candidate sentence ends: terminal punctuation, optional closing quotes/brackets, whitespace
 _END = re.compile(r"[.!?…]+[\"“”»«‘’'\)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"([\w.]{1,12})$")
-_WS = re.compile(r"\s")
 
 # quotation marks (straight and typographic; German „…“ / »…«, English “…”, French «…»)
 _QUOTE_CHARS = re.compile(r"[\"„“”«»‚‘’‹›]")
@@ -244,11 +243,3 @@ class Layout:
         lo = bisect.bisect_left(self._quote_starts, start)
         hi = bisect.bisect_left(self._quote_starts, end)
         return [q for q in self.quotes[lo:hi] if q.end <= end or not q.closed]
-
-
-def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
-
-
-def is_whitespace(ch: str) -> bool:
-    return bool(_WS.match(ch))

@@ -168,6 +168,8 @@ class KnowledgeBase:
         for entry in self.entries.values():
             if entry.type != "outlet":
                 continue
+            if entry.id == wanted:
+                return entry
             for forms in entry.names.values():
                 if any(f.casefold() == wanted for f in forms):
                     return entry
