@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.core import corrections
@@ -40,3 +41,29 @@ def corrected_analysis(lib: Library, analyzer: Analyzer, article: Article) -> co
     """What the panels show: the current analysis with the user's corrections applied."""
     analysis = stored_or_fresh(lib, analyzer, article)
     return corrections.apply(analysis, corrections.corrections_for(lib, article.id))
+
+
+def refresh_stale(
+    lib: Library,
+    analyzer: Analyzer,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Re-analyse every article whose stored result came from another engine or other packs.
+
+    Run it in the background after start-up (the window does); returns how many were redone.
+    """
+    from reader.core.analysis.model import ENGINE_VERSION
+
+    ids = lib.stale_analysis_ids(ENGINE_VERSION, knowledge_versions(analyzer))
+    done = 0
+    for index, article_id in enumerate(ids, 1):
+        if cancel is not None and cancel():
+            break
+        article = lib.get_article(article_id)
+        if article is not None:
+            analyse_and_store(lib, analyzer, article)
+            done += 1
+        if progress is not None:
+            progress(index, len(ids))
+    return done
