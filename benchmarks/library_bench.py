@@ -21,12 +21,8 @@ from pathlib import Path
 from reader.core.importing.pipeline import import_paths
 from reader.core.library import Library
 
-WORDS_DE = ("der die das und Regierung Präsident Außenminister Waffenstillstand Gespräche Region "
-            "Karabach Grenze Armee Bevölkerung erklärte sagte Minsk Sicherheitsrat Resolution "
-            "Flüchtlinge Straße Größe Verhandlungen Frieden Abkommen Truppen Beobachter").split()
-WORDS_EN = ("the and of to government president minister ceasefire talks region Karabakh border "
-            "army population said stated Minsk council resolution refugees peace agreement "
-            "troops observers corridor humanitarian").split()
+WORDS_DE = ["der", "die", "das", "und", "Regierung", "Präsident", "Außenminister", "Waffenstillstand", "Gespräche", "Region", "Karabach", "Grenze", "Armee", "Bevölkerung", "erklärte", "sagte", "Minsk", "Sicherheitsrat", "Resolution", "Flüchtlinge", "Straße", "Größe", "Verhandlungen", "Frieden", "Abkommen", "Truppen", "Beobachter"]
+WORDS_EN = ["the", "and", "of", "to", "government", "president", "minister", "ceasefire", "talks", "region", "Karabakh", "border", "army", "population", "said", "stated", "Minsk", "council", "resolution", "refugees", "peace", "agreement", "troops", "observers", "corridor", "humanitarian"]
 
 
 def vocabulary(rng: random.Random, n: int = 12000) -> list[str]:

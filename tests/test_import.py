@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.importing.pipeline import ImportOptions, import_paths, import_text, parse_path
 from reader.core.importing.decode import decode_bytes
 from reader.core.importing.errors import BadInput
 from reader.core.importing.language import detect_language
+from reader.core.importing.pipeline import ImportOptions, import_paths, import_text, parse_path
 from reader.core.library import Library
 
 GERMAN = "Über die Straße gingen Äpfel und Öl; die Größe der Grüße ist schön."
