@@ -39,6 +39,17 @@ _TAIL_ANGABEN = re.compile(r"Angaben\s*$", re.IGNORECASE)
 _LINKING = frozenset({"in", "aus", "von", "des", "der", "of", "for", "from", "at"})
 _NOT_SUBJECT = frozenset({"einen", "den", "dem", "einem", "des", "eines"})
 _PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
+_TELL = frozenset({"told", "tells"})
+_LEAD_ARTICLE = re.compile(r"\s*(?:dem|der|den|des|einem|einer|the)\s+(?=\w)", re.IGNORECASE)
+_COORD = re.compile(r"\s(?:und|and|sowie)\s", re.IGNORECASE)
+_DEFINITE = frozenset({"der", "die", "das", "the"})
+_HEAD_OF_STATE = {"head of state": "president", "staatsoberhaupt": "präsident", "staatschef": "präsident"}
+_PRON_AUX = {
+    "de": re.compile(r"(?:^|[,;]\s*|\bdass\s+)(er|sie)\s+(?:habe|hätte|hat|hatte|sei|wäre|werde|würde)\b",
+                     re.IGNORECASE),
+    "en": re.compile(r"\b(?:that\s+)(he|she|they)\s+(?:had|has|have|would|will|was|were)\b",
+                     re.IGNORECASE),
+}
 
 
 @dataclass
@@ -59,6 +70,7 @@ class ArticleState:
     readout: Speaker | None = None
     readout_paragraph: int = -1
     recency: dict[str, int] = field(default_factory=dict)
+    history: list[Speaker] = field(default_factory=list)  # resolved speakers, oldest first
 
 
 class AttributionFinder:
@@ -106,11 +118,13 @@ class AttributionFinder:
         out.sort(key=lambda c: (c.start, -(c.end - c.start)))
         kept: list[_Cue] = []
         last_end = -1
+        last_type = ""
         for c in out:
-            if c.start < last_end:
+            if c.start < last_end and not (last_type == "wie" and c.type == "prep"):
                 continue
+            last_type = c.type if c.start >= last_end else last_type
             kept.append(c)
-            last_end = c.end
+            last_end = max(last_end, c.end)
         return kept
 
     # ------------------------------------------------------------------ main pass
@@ -146,6 +160,7 @@ class AttributionFinder:
             prev_in_sentence = (si, att.speaker)
             out.extend(self._with_chain(text, layout, sent, att, mentions, starts, state))
             state.last_speaker = out[-1].speaker if out[-1].rule.endswith("chain") else att.speaker
+            state.history.append(att.speaker)
         self._mark_relayed(out, state)
         return out
 
@@ -185,8 +200,10 @@ class AttributionFinder:
             before = (before_start, cue.start)
             after = (cue.end, clause_end if not verb.particles else _particle_start(text, cue.end, clause_end))
             same = prev is not None and prev[0] == layout.sentence_index(cue.start)
+            addressee_after = self.lang == "en" and text[cue.start:cue.end].casefold() in _TELL
             if preposed:
-                speaker = self._speaker_in(text, after, mentions, starts, state, "after")
+                speaker = None if addressee_after else self._speaker_in(
+                    text, after, mentions, starts, state, "after")
                 weak = speaker is None or (speaker.entity is None and speaker.kind == "unknown")
                 appos = self._apposition(text, ss, before[0], mentions, starts, state) if weak else None
                 if same and prev is not None and (speaker is None or speaker.entity is None):
@@ -199,14 +216,14 @@ class AttributionFinder:
                     content = _trim(text, ss, _last_comma(text, ss, cue.start))
             if not preposed:
                 segment = text[before[0]:before[1]]
-                speaker = None
-                if not (_CONJ_ONLY.match(segment) and same):
+                speaker = self._pronoun_subject(text, before[0], cue.start, state)
+                if speaker is None and not (_CONJ_ONLY.match(segment) and same):
                     speaker = self._speaker_in(text, before, mentions, starts, state, "before")
                 if speaker is None and same and prev is not None:
                     speaker = prev[1]
                 if speaker is None and not segment.strip():
                     speaker = self._apposition(text, ss, before[0], mentions, starts, state)
-                if speaker is None:
+                if speaker is None and not addressee_after:
                     speaker = self._speaker_in(text, after, mentions, starts, state, "after")
                 if speaker is None and text[cue.start:cue.end].casefold().startswith("ge"):
                     # perfect participle: the subject opens the sentence
@@ -229,7 +246,9 @@ class AttributionFinder:
                 cue_phrase_end = cue.end
             elif cue.type == "prep":
                 np_end = _clause_stop(text, cue.end, se)
-                speaker = self._speaker_in(text, (cue.end, np_end), mentions, starts, state, "after")
+                art = _LEAD_ARTICLE.match(text, cue.end, np_end)
+                np_start = art.end() if art else cue.end
+                speaker = self._speaker_in(text, (np_start, np_end), mentions, starts, state, "after")
                 cue_phrase_end = speaker.span.end if speaker and speaker.span else np_end
             else:
                 speaker = self._speaker_in(text, (before_start, cue.start), mentions, starts, state,
@@ -304,6 +323,8 @@ class AttributionFinder:
         if self.lang == "en":
             if prev_word in C.EN_DETERMINERS:
                 return False  # "the said agreement", "its stated goal"
+            if prev_word in C.EN_NUMERALS or prev_word.isdigit():
+                return False  # "one nation, two states"
             if prev_word in C.EN_PASSIVE:
                 return False  # "were reported killed", "was criticised by"
             if text[cue.start].isupper() and cue.start > ss and text[cue.start - 2:cue.start].strip() not in ('"', "“", "”"):
@@ -329,6 +350,11 @@ class AttributionFinder:
                 return False
         elif verb.lemma == "sagen" and last in ("ab", "zu"):
             return False
+        if verb.lemma == "erklären":
+            near = _WORDS.findall(text, max(ss, cue.start - 40), cue.start)[-3:] + \
+                _WORDS.findall(text, cue.end, clause_end)[:4]
+            if any(w.casefold() in C.DE_NON_SPEECH_OBJECTS for w in near):
+                return False  # "erklärte seine Unabhängigkeit": declaring, not speaking
         if verb.cls == "clause":
             if preposed:
                 return True
@@ -380,7 +406,7 @@ class AttributionFinder:
             if np is not None and not (np[0] <= r.start and r.end <= np[1]):
                 if r.end > np[0] and r.start < np[1]:
                     np = (min(np[0], r.start), max(np[1], r.end))  # "Komitee vom Roten Kreuz"
-                elif where == "before" and not entities_only:
+                elif not entities_only:
                     continue  # outside the noun phrase
             prio = {"person": 3, "outlet": 2, "organisation": 2, "country": 1}[entry.type]
             if r.via_role:
@@ -389,8 +415,9 @@ class AttributionFinder:
         if np is None and not found:
             if where == "before":
                 pron = segment.strip().casefold()
-                if pron in sides.PRONOUNS[self.lang] and state.last_speaker is not None:
-                    sp = state.last_speaker
+                ante = self._antecedent(state) if pron in sides.PRONOUNS[self.lang] else None
+                if ante is not None:
+                    sp = ante
                     return Speaker(sp.name, Span(a + segment.find(segment.strip()),
                                                  a + segment.find(segment.strip()) + len(segment.strip()),
                                                  segment.strip()), sp.entity, sp.kind, sp.side, sp.role)
@@ -401,6 +428,11 @@ class AttributionFinder:
             # in a noun phrase the head comes first ("der Pressedienst des Präsidenten")
             top = max(p for p, _, _ in found)
             head = min((x for x in found if x[0] == top), key=lambda x: x[1].start)
+            tops = [x for x in found if x[0] == top]
+            if len({speaker_kind(x[2])[1] for x in tops}) > 1 and _COORD.search(np_text):
+                # "Armenien und Aserbaidschan warfen sich gegenseitig vor": no single side
+                return Speaker(np_text.strip(), Span(np_span[0], np_span[1], np_text), None,
+                               speaker_kind(tops[0][2])[0], "unknown")
             _, r, entry = head
             first_pos = min(x[1].start for x in found)
             inst = sides.institution_kind(text[np_span[0]:first_pos], self.lang)
@@ -443,20 +475,72 @@ class AttributionFinder:
         if c0 <= ss:
             return None
         head_start = _last_boundary(text, ss, c0)
+        head_text = text[head_start:c0]
+        if sides.is_anonymous(head_text, self.lang):  # "A source close to the government, who …,"
+            lead = len(head_text) - len(head_text.lstrip())
+            return Speaker(head_text.strip(), Span(head_start + lead, c0, head_text.strip()), None,
+                           "anonymous", sides.side_of_words(head_text, self.lang) or "unknown")
         head = self._speaker_in(text, (head_start, c0), mentions, starts, state, "before")
         if head is not None and (head.entity or head.kind == "anonymous" or head.side != "unknown"):
             return head
-        return head or self._speaker_in(text, (c0 + 1, c1), mentions, starts, state, "before")
+        appos = self._speaker_in(text, (c0 + 1, c1), mentions, starts, state, "before")
+        if head is not None and appos is not None and appos.side != "unknown":
+            # "Armen Grigoryan, secretary of Armenia's Security Council, …"
+            kind = head.kind if head.kind != "unknown" else appos.kind
+            return Speaker(head.name, head.span, None, kind, appos.side, appos.role or appos.name)
+        return head or appos
+
+    def _antecedent(self, state: ArticleState) -> Speaker | None:
+        """What "er"/"she" refers to: the last speaker, else the person mentioned last."""
+        if state.last_speaker is not None:
+            return state.last_speaker
+        best: tuple[int, Entry] | None = None
+        for entity, pos in state.recency.items():
+            entry = self.kb.get(entity)
+            if entry is not None and entry.type == "person" and (best is None or pos > best[0]):
+                best = (pos, entry)
+        if best is None:
+            return None
+        kind, side = speaker_kind(best[1])
+        return Speaker(best[1].name(self.lang), None, best[1].id, kind, side)
+
+    def _pronoun_subject(self, text: str, a: int, cue_start: int, state: ArticleState) -> Speaker | None:
+        """"…, sie habe Aliyev gesagt", "that she had told Aliyev": the pronoun opening the
+        clause is the subject, not the noun phrase right before the verb."""
+        m = _PRON_AUX[self.lang].search(text, max(0, a - 2), cue_start)
+        if m is None:
+            return None
+        ante = self._antecedent(state)
+        if ante is None:
+            return None
+        g = m.group(1)
+        return Speaker(ante.name, Span(m.start(1), m.end(1), g), ante.entity, ante.kind, ante.side, ante.role)
+
+    def _definite_anaphor(self, np_text: str, state: ArticleState) -> Speaker | None:
+        ws = np_text.split()
+        if len(ws) != 2 or ws[0].casefold() not in _DEFINITE:
+            return None
+        head = ws[1].casefold()
+        if len(head) < 4:
+            return None
+        for sp in reversed(state.history[-6:]):
+            have = ((sp.span.text if sp.span else "") + " " + sp.name).casefold()
+            if any(w.endswith(head) for w in re.findall(r"[\w-]+", have)) and sp.side != "unknown":
+                return sp
+        return None
 
     def _unresolved(self, text: str, np: tuple[int, int], state: ArticleState) -> Speaker | None:
         np_text = text[np[0]:np[1]].strip()
         span = Span(np[0], np[1], text[np[0]:np[1]])
         low = np_text.casefold()
         if low in sides.PRONOUNS[self.lang]:
-            if state.last_speaker is None:
+            ante = self._antecedent(state)
+            if ante is None:
                 return None
-            sp = state.last_speaker
-            return Speaker(sp.name, span, sp.entity, sp.kind, sp.side, sp.role)
+            return Speaker(ante.name, span, ante.entity, ante.kind, ante.side, ante.role)
+        earlier = self._definite_anaphor(np_text, state)
+        if earlier is not None:  # "Das Ministerium meldete …" after "… Verteidigungsministerium"
+            return Speaker(earlier.name, span, earlier.entity, earlier.kind, earlier.side, earlier.role)
         side = sides.side_of_words(np_text, self.lang)
         inst = sides.institution_kind(np_text, self.lang)
         if inst == "statement" and state.readout is not None:
@@ -481,8 +565,10 @@ class AttributionFinder:
     def _person_by_title(self, title: str | None, side: str | None, state: ArticleState) -> Entry | None:
         if not title:
             return None
-        candidates = [p for p in self.persons_by_title.get(title, [])
-                      if not side or (p.affiliation or p.side) == side]
+        by_title = self.persons_by_title.get(title, [])
+        if not by_title and title in _HEAD_OF_STATE:
+            by_title = self.persons_by_title.get(_HEAD_OF_STATE[title], [])
+        candidates = [p for p in by_title if not side or (p.affiliation or p.side) == side]
         if not candidates:
             return None
         seen = [c for c in candidates if c.id in state.recency]
@@ -495,6 +581,9 @@ class AttributionFinder:
     def _readout_speaker(self, state: ArticleState, outlet: Entry | None) -> Speaker:
         if state.readout is not None:
             sp = state.readout
+            return Speaker(sp.name, None, sp.entity, sp.kind, sp.side, sp.role)
+        if state.last_speaker is not None and state.last_speaker.kind != "anonymous":
+            sp = state.last_speaker  # "X said … It was stressed …": X's own readout
             return Speaker(sp.name, None, sp.entity, sp.kind, sp.side, sp.role)
         if outlet is not None:
             kind, side = speaker_kind(outlet)
@@ -649,6 +738,9 @@ def _np_before(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
                     lang == "en" or prev[:1].isupper()):
                 i -= 1
                 continue
+            if low in ("und", "and") and prev[:1].isupper() and i < k - 1 and ms[i + 1].group()[:1].isupper():
+                i -= 1  # coordinated subjects: "Armenien und Aserbaidschan"
+                continue
             break
         i -= 1
     np = ms[i + 1:]
@@ -676,6 +768,11 @@ def _np_after(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
         w = m.group()
         low = w.casefold()
         if low in stop and not (low in ("von", "of") and np):
+            nxt = text[m.end():m.end() + 40].split()
+            if np and low in ("in", "aus") and nxt and nxt[0][:1].isupper() and \
+                    sides.side_of_words(nxt[0], lang) is not None:
+                np.append(m)  # "der Staatliche Grenzdienst in Baku"
+                continue
             break
         if lang == "de" and not (w[:1].isupper() or low in arts or low in ("des", "der", "von")
                                  or low.endswith(("e", "en", "er", "es", "em"))):

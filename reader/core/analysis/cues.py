@@ -47,7 +47,9 @@ DE_VERBS = _verbs([
     ("erwähnte erwähnten erwähnt", "erwähnen", "clause", (), False),
     ("behauptete behaupteten behauptet", "behaupten", "clause", (), False),
     ("berichtete berichteten berichtet", "berichten", "clause", (), True),
-    ("meldete meldeten meldet", "melden", "clause", (), True),
+    ("meldete meldeten meldet", "melden", "object", (), True),
+    ("verlautete verlauteten", "verlauten", "clause", (), True),
+    ("nannte nannten nennt", "nennen", "object", (), False),
     ("schrieb schrieben schreibt", "schreiben", "clause", (), False),
     ("versicherte versicherten versichert", "versichern", "clause", (), False),
     ("erinnerte erinnerten", "erinnern", "clause", (), False),
@@ -135,7 +137,7 @@ EN_IMP = re.compile(
     re.IGNORECASE,
 )
 DE_WIE = re.compile(
-    r"\bwie\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
+    r"\bwie\s+(?:[^\s,.;:!?]+\s+){0,10}?(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
     r"sagten|erklärte|erklärten|meldete|meldeten|betonte|betonten|bekanntgab|verlautete|"
     r"mitgeteilt\s+wurde|berichtet\s+wurde)\b",
     re.IGNORECASE,
@@ -148,6 +150,16 @@ EN_NON_SPEECH_AFTER = {
     "declare": ("war", "martial", "a state", "the state", "independence", "an emergency"),
     "claim": ("the lives", "the life", "victory", "lives"),
 }
+# "two states", "some claims": a numeral or quantifier before the cue makes it a noun
+EN_NUMERALS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "other", "sovereign",
+     "member", "baltic", "gulf"]
+)
+# "erklärte seine Unabhängigkeit / den Krieg / den Kriegszustand": declaring, not speaking
+DE_NON_SPEECH_OBJECTS = frozenset(
+    ["unabhängigkeit", "krieg", "kriegszustand", "ausnahmezustand", "kriegsrecht", "mobilisierung",
+     "waffenruhe", "waffenstillstand", "rücktritt", "bereitschaft"]
+)
 EN_PASSIVE = frozenset(["was", "were", "been", "is", "are", "be", "being"])
 
 # words that end a noun phrase when scanning for a speaker

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.core.analysis.attribution import ArticleState, AttributionFinder
 from reader.core.analysis.balance import compute_balance
 from reader.core.analysis.headline import check_headline
@@ -63,20 +65,25 @@ class Analyzer:
             recency[k] = -1  # title mentions count, but any body mention is more recent
         folded = fold(text)
         hits = tools.matcher.find(text, folded)
-        resolved = resolve_entity_hits(hits, self.kb, recency)
+        resolved = [r for r in resolve_entity_hits(hits, self.kb, recency)
+                    if not self._national_body(text, r)]
         mentions = [self._mention(text, layout, r) for r in resolved]
         claims = self._claims(text, folded, layout, tools)
 
         state = ArticleState(recency={k: v for k, v in recency.items() if v < 0})
         attributions = tools.attributions.find(text, layout, resolved, state, outlet_entry)
         attributed = _attributed_sentences(layout, attributions)
+        if language == "de":
+            attributed = _reported_continuations(text, layout, attributed)
         attributed_paragraphs = frozenset(a.paragraph for a in attributions)
         voice_side = "unknown"
         if outlet_entry is not None:
             voice_side = outlet_entry.affiliation or outlet_entry.side or "unknown"
         elif state.readout is not None and state.readout.side not in ("unknown", "general"):
             voice_side = state.readout.side
-        ctx = Context(attributed, attributed_paragraphs, voice_side)
+        speaker_spans = tuple((a.speaker.span.start, a.speaker.span.end) for a in attributions
+                              if a.speaker.span is not None)
+        ctx = Context(attributed, attributed_paragraphs, voice_side, speaker_spans)
         flags = tools.flagger.flags(text, layout, hits, ctx)
         unattributed = find_unattributed(text, layout, language, attributed, claims, hits, self.kb)
         headline = check_headline(title, text, title_mentions, resolved, self.kb, language)
@@ -93,6 +100,16 @@ class Analyzer:
             balance=balance,
             knowledge_versions=self.kb.versions(),
         )
+
+    def _national_body(self, text: str, r: Resolved) -> bool:
+        """"armenischen Sicherheitsrates", "Armenia's Security Council": a national body, not
+        the international organisation whose bare name ("Security Council") matched."""
+        entry = self.kb.get(r.entity)
+        if entry is None or entry.type != "organisation" or entry.side != "INT" or r.via_role:
+            return False
+        if _INT_QUALIFIER.search(text[r.start:r.end]):
+            return False
+        return _NATIONAL_BEFORE.search(text, max(0, r.start - 30), r.start) is not None
 
     def _mention(self, text: str, layout: Layout, r: Resolved) -> Mention:
         entry: Entry | None = self.kb.get(r.entity)
@@ -124,6 +141,30 @@ class Analyzer:
                 entity_type="claim",
             ))
         return out
+
+
+_INT_QUALIFIER = re.compile(r"\b(?:UN|UNO|U\.N\.|Vereinten|United|Welt|World|International|Internationale)", re.IGNORECASE)
+_NATIONAL_BEFORE = re.compile(
+    r"(?:\b(?:armenisch|aserbaidschanisch|russisch|türkisch|iranisch|georgisch|französisch|deutsch|"
+    r"amerikanisch|national|nationalen|Armenian|Azerbaijani|Russian|Turkish|Iranian|Georgian|French|"
+    r"German|American|National)\w*|['’]s)\s+$")
+# finite verbs in Konjunktiv I (or its Konjunktiv II substitute): reported speech in German
+_KONJUNKTIV = re.compile(
+    r"\b(?:sei|seien|habe|hätten|werde|könne|müsse|dürfe|solle|wolle|gebe|stehe|liege|bereite|"
+    r"verfüge|halte|wisse|gehe|komme|strebe|plane|versuche|setze|führe|lehne|trage)\b")
+
+
+def _reported_continuations(text: str, layout: Layout, attributed: frozenset[int]) -> frozenset[int]:
+    """German indirect speech runs on without a cue verb: a sentence in Konjunktiv I right
+    after a reported statement in the same paragraph is still the source speaking."""
+    out = set(attributed)
+    for si in range(1, len(layout.sentences)):
+        sent, prev = layout.sentences[si], layout.sentences[si - 1]
+        if si in out or (si - 1) not in out or sent.paragraph != prev.paragraph:
+            continue
+        if _KONJUNKTIV.search(text, sent.start, sent.end):
+            out.add(si)
+    return frozenset(out)
 
 
 def _attributed_sentences(layout: Layout, attributions: list[Attribution]) -> frozenset[int]:

@@ -20,7 +20,8 @@ SIDE_WORDS: dict[str, dict[str, str]] = {
         "us": "US", "amerikan": "US", "washington": "US", "vereinigten staaten": "US",
         "weißen haus": "US", "weiße haus": "US", "pentagon": "US", "state department": "US",
         "französisch": "EU", "deutsch": "EU", "europäisch": "EU", "brüssel": "EU", "eu": "EU",
-        "paris": "EU", "berlin": "EU",
+        "paris": "EU", "berlin": "EU", "bundesregierung": "EU", "auswärtig": "EU",
+        "arzach": "AM", "artsakh": "AM",
     },
     "en": {
         "azerbaijan": "AZ", "azeri": "AZ", "baku": "AZ",
@@ -30,7 +31,7 @@ SIDE_WORDS: dict[str, dict[str, str]] = {
         "us": "US", "u.s": "US", "american": "US", "washington": "US", "united states": "US",
         "state department": "US", "white house": "US", "pentagon": "US",
         "french": "EU", "german": "EU", "european": "EU", "brussels": "EU", "eu": "EU",
-        "paris": "EU", "berlin": "EU",
+        "paris": "EU", "berlin": "EU", "artsakh": "AM",
     },
 }
 
@@ -157,7 +158,15 @@ def _find_word(low: str, noun: str) -> int:
 def is_anonymous(text: str, language: str) -> bool:
     ws = set(words(text))
     low = text.casefold()
-    return any((a in ws) if " " not in a else (a in low) for a in ANONYMOUS.get(language, ()))
+    table = ANONYMOUS.get(language, ())
+    if any((a in ws) if " " not in a else (a in low) for a in table):
+        return True
+    if language == "de":  # compounds: "Regierungskreisen", "Militärquellen", "Sicherheitskreise"
+        return any(w.endswith(_DE_ANON_HEADS) for w in ws)
+    return False
+
+
+_DE_ANON_HEADS = ("kreise", "kreisen", "quelle", "quellen", "diplomaten", "insider")
 
 
 def title_in(text: str, language: str) -> str | None:

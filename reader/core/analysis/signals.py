@@ -17,14 +17,18 @@ ACCUSATION = {
         r"ermordet\w*|massaker\w*|zerstört\w*|vertrieben|vertrieb|besetzt\w*|besetzung|"
         r"verstoß\w*|verstieß\w*|provokation\w*|aggression\w*|gemartert\w*|geiseln|"
         r"gefangen\s+genommen|terror\w*|sabotage\w*|minen\s+\w*\s*gelegt|verbrechen|"
-        r"gräueltat\w*|plünder\w*|vandalismus|blockade|blockiert\w*)\b",
+        r"gräueltat\w*|plünder\w*|vandalismus|blockade|blockiert\w*|niedergebrannt|niederbrannt\w*|"
+        r"brannt\w*\s+(?:\w+\s+){0,4}nieder|in\s+brand\s+gesteckt|angezündet|zündet\w*\s+(?:\w+\s+){0,4}an|"
+        r"bombardiert\w*|bombardier\w*|gesprengt|sprengt\w*|vermint|verschleppt\w*|gefoltert\w*|"
+        r"hingerichtet\w*|erschossen|beschießt)\b",
         _I,
     ),
     "en": re.compile(
         r"\b(?:attack\w*|shell(?:ed|ing|s)?|killed|killing\w*|murder\w*|massacre\w*|"
         r"destroy\w*|expelled|occup(?:ied|ation|ying)|violat\w*|provocation\w*|aggression|"
         r"hostages?|terror\w*|sabotage\w*|mined|atrocit\w*|loot\w*|vandal\w*|blockade\w*|"
-        r"blocked|crimes?)\b",
+        r"blocked|crimes?|burn(?:ed|t|ing)|torched|set\s+(?:\w+\s+){0,3}(?:on\s+)?fire|bomb(?:ed|ing|ings)|"
+        r"bombard\w*|blew\s+up|blown\s+up|tortur\w*|executed|abducted|fired\s+on|opened\s+fire)\b",
         _I,
     ),
 }

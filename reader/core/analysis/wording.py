@@ -36,6 +36,7 @@ class Context:
     attributed: frozenset[int]  # sentence indices with an attribution
     attributed_paragraphs: frozenset[int]
     voice_side: str  # side of the outlet's own voice, "unknown" if not known
+    speaker_spans: tuple[tuple[int, int], ...] = ()  # who is speaking: the outlet's words
 
 
 def speech_quote(layout: Layout, start: int, end: int) -> Quote | None:
@@ -94,10 +95,13 @@ class Flagger:
         named_quote = quote is not None and (attributed_sentence or para in ctx.attributed_paragraphs)
         severity = SEVERITY.get(entry.rule, "medium")
         in_quote = False
-        if entry.category == "exaggeration" and entry.rule == "unattributed":
+        if entry.category == "exaggeration" and entry.rule == "unattributed" and entry.side == "general":
             sent = layout.sentences[si] if si >= 0 else None
             if sent is None or not S.ACCUSATION[self.lang].search(text, sent.start, sent.end):
                 return None  # absolutes count only where they carry an accusation
+        in_speaker = any(a <= h.start and h.end <= b for a, b in ctx.speaker_spans)
+        if attributed_sentence and quote is None and not in_speaker and layout.enclosing(h.start, h.end):
+            named_quote = True  # a quoted fragment in a reported statement: the source's words
         if entry.rule == "always":
             if named_quote:
                 in_quote, severity = True, "low"
@@ -107,7 +111,7 @@ class Flagger:
         elif entry.rule == "narrator":
             if quote is not None:
                 return None
-            if attributed_sentence:
+            if attributed_sentence and not in_speaker:
                 in_quote, severity = True, "low"
         else:
             in_quote = quote is not None
