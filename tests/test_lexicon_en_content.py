@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -18,19 +19,56 @@ import yaml
 LEXICON = Path(__file__).resolve().parents[1] / "resources" / "lexicon" / "en.yaml"
 
 CATEGORIES = {
-    "loaded_label", "delegitimising", "euphemism", "martyrdom", "triumphalism", "dehumanising",
-    "pejorative", "legal_characterisation", "exaggeration", "unattributed_accusation",
-    "disputed_figure", "conflation", "naming", "religious",
+    "loaded_label",
+    "delegitimising",
+    "euphemism",
+    "martyrdom",
+    "triumphalism",
+    "dehumanising",
+    "pejorative",
+    "legal_characterisation",
+    "exaggeration",
+    "unattributed_accusation",
+    "disputed_figure",
+    "conflation",
+    "naming",
+    "religious",
 }
 RULES = {"always", "unattributed", "narrator", "info"}
 SIDES = {"AZ", "AM", "RU", "TR", "WEST", "general"}
-REQUIRED = ("id", "forms", "category", "side", "rule", "explanation", "explanation_de", "alternative")
+REQUIRED = (
+    "id",
+    "forms",
+    "category",
+    "side",
+    "rule",
+    "explanation",
+    "explanation_de",
+    "alternative",
+)
 ID_RE = re.compile(r"^en-[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Forms that would match ordinary English and must never appear on their own.
 TOO_BROAD = {
-    "terror*", "terror", "occupied", "occupied*", "occupation", "liberated", "liberated*",
-    "liberation", "liberal*", "said", "regime", "enemy", "heroes", "hero*", "illegal",
-    "aggression", "reintegration", "genocide", "martyr", "separatist*",
+    "terror*",
+    "terror",
+    "occupied",
+    "occupied*",
+    "occupation",
+    "liberated",
+    "liberated*",
+    "liberation",
+    "liberal*",
+    "said",
+    "regime",
+    "enemy",
+    "heroes",
+    "hero*",
+    "illegal",
+    "aggression",
+    "reintegration",
+    "genocide",
+    "martyr",
+    "separatist*",
 }
 
 
@@ -54,12 +92,13 @@ class ReferenceMatcher:
     any run of whitespace; an ``unless`` phrase whose match contains a form match suppresses it.
     """
 
-    def __init__(self, entries: list[dict]) -> None:
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
         self._compiled = []
         for entry in entries:
             forms = [re.compile(_word_pattern(f, True), re.IGNORECASE) for f in entry["forms"]]
             unless = [
-                re.compile(_word_pattern(u, False), re.IGNORECASE) for u in entry.get("unless") or []
+                re.compile(_word_pattern(u, False), re.IGNORECASE)
+                for u in entry.get("unless") or []
             ]
             self._compiled.append((entry["id"], forms, unless))
 
@@ -76,7 +115,7 @@ class ReferenceMatcher:
 
 
 @pytest.fixture(scope="module")
-def lexicon() -> dict:
+def lexicon() -> dict[str, Any]:
     with LEXICON.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     assert isinstance(data, dict)
@@ -84,29 +123,31 @@ def lexicon() -> dict:
 
 
 @pytest.fixture(scope="module")
-def entries(lexicon: dict) -> list[dict]:
-    return lexicon["entries"]
+def entries(lexicon: dict[str, Any]) -> list[dict[str, Any]]:
+    items = lexicon["entries"]
+    assert isinstance(items, list)
+    return items
 
 
 @pytest.fixture(scope="module")
-def matcher(entries: list[dict]) -> ReferenceMatcher:
+def matcher(entries: list[dict[str, Any]]) -> ReferenceMatcher:
     return ReferenceMatcher(entries)
 
 
 # --------------------------------------------------------------------------- structure
 
 
-def test_header(lexicon: dict) -> None:
+def test_header(lexicon: dict[str, Any]) -> None:
     assert lexicon["id"] == "lexicon-en"
     assert lexicon["language"] == "en"
     assert re.fullmatch(r"\d{4}\.\d+\.\d+", str(lexicon["version"]))
 
 
-def test_entry_count(entries: list[dict]) -> None:
+def test_entry_count(entries: list[dict[str, Any]]) -> None:
     assert len(entries) >= 150
 
 
-def test_ids_unique_and_prefixed(entries: list[dict]) -> None:
+def test_ids_unique_and_prefixed(entries: list[dict[str, Any]]) -> None:
     ids = [e["id"] for e in entries]
     duplicates = [i for i, n in Counter(ids).items() if n > 1]
     assert not duplicates
@@ -114,7 +155,7 @@ def test_ids_unique_and_prefixed(entries: list[dict]) -> None:
     assert not bad
 
 
-def test_required_keys_and_allowed_values(entries: list[dict]) -> None:
+def test_required_keys_and_allowed_values(entries: list[dict[str, Any]]) -> None:
     for entry in entries:
         missing = [k for k in REQUIRED if not entry.get(k)]
         assert not missing, (entry.get("id"), missing)
@@ -125,7 +166,7 @@ def test_required_keys_and_allowed_values(entries: list[dict]) -> None:
         assert not unknown, (entry["id"], unknown)
 
 
-def test_forms_are_well_formed(entries: list[dict]) -> None:
+def test_forms_are_well_formed(entries: list[dict[str, Any]]) -> None:
     for entry in entries:
         forms = entry["forms"]
         assert isinstance(forms, list) and forms, entry["id"]
@@ -141,7 +182,7 @@ def test_forms_are_well_formed(entries: list[dict]) -> None:
                 assert len(form) - 1 >= 5, (entry["id"], form)
 
 
-def test_explanations_are_single_sentences(entries: list[dict]) -> None:
+def test_explanations_are_single_sentences(entries: list[dict[str, Any]]) -> None:
     sentence_break = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
     for entry in entries:
         for key in ("explanation", "explanation_de"):
@@ -151,7 +192,7 @@ def test_explanations_are_single_sentences(entries: list[dict]) -> None:
         assert entry["explanation"] != entry["explanation_de"], entry["id"]
 
 
-def test_side_balance(entries: list[dict]) -> None:
+def test_side_balance(entries: list[dict[str, Any]]) -> None:
     sides = Counter(e["side"] for e in entries if e["side"] != "general")
     total = sum(sides.values())
     assert total > 0
@@ -161,7 +202,7 @@ def test_side_balance(entries: list[dict]) -> None:
         assert sides[side] / total >= 0.08, (side, sides[side], total)
 
 
-def test_mirrors_exist_and_are_reciprocal(entries: list[dict]) -> None:
+def test_mirrors_exist_and_are_reciprocal(entries: list[dict[str, Any]]) -> None:
     by_id = {e["id"]: e for e in entries}
     with_mirror = 0
     for entry in entries:
@@ -175,7 +216,7 @@ def test_mirrors_exist_and_are_reciprocal(entries: list[dict]) -> None:
     assert with_mirror >= 30
 
 
-def test_key_mirror_pairs_cross_sides(entries: list[dict]) -> None:
+def test_key_mirror_pairs_cross_sides(entries: list[dict[str, Any]]) -> None:
     by_id = {e["id"]: e for e in entries}
     pairs = [
         ("en-armenian-occupiers", "en-azerbaijani-occupiers"),
@@ -190,11 +231,13 @@ def test_key_mirror_pairs_cross_sides(entries: list[dict]) -> None:
         assert by_id[a]["side"] != by_id[b]["side"]
 
 
-def test_unless_phrases_contain_a_form_match(entries: list[dict]) -> None:
+def test_unless_phrases_contain_a_form_match(entries: list[dict[str, Any]]) -> None:
     """An unless phrase only makes sense if it contains something the entry would match."""
     for entry in entries:
         for phrase in entry.get("unless") or []:
-            assert ReferenceMatcher([{"id": entry["id"], "forms": entry["forms"]}]).match_ids(phrase), (
+            assert ReferenceMatcher([{"id": entry["id"], "forms": entry["forms"]}]).match_ids(
+                phrase
+            ), (
                 entry["id"],
                 phrase,
             )
@@ -299,7 +342,10 @@ LOADED_SENTENCES = [
     ("The breakaway region held elections.", "en-breakaway"),
     ("This is a forgotten war.", "en-forgotten-war"),
     ("Baku offered the reintegration of Karabakh Armenians.", "en-reintegration"),
-    ("The restoration of constitutional order was completed.", "en-restoration-constitutional-order"),
+    (
+        "The restoration of constitutional order was completed.",
+        "en-restoration-constitutional-order",
+    ),
     ("Officers cited a new provocation on the border.", "en-provocation"),
     ("Army units tracked down sabotage groups overnight.", "en-sabotage-groups"),
     ("Residents left voluntarily, the statement said nothing else.", "en-left-voluntarily"),
@@ -314,7 +360,7 @@ LOADED_SENTENCES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), LOADED_SENTENCES)
 def test_loaded_sentences_match_expected_entry(
-    matcher: ReferenceMatcher, entries: list[dict], sentence: str, expected: str
+    matcher: ReferenceMatcher, entries: list[dict[str, Any]], sentence: str, expected: str
 ) -> None:
     assert expected in {e["id"] for e in entries}
     assert expected in matcher.match_ids(sentence)
@@ -332,7 +378,10 @@ def test_loaded_sentences_match_expected_entry(
 def test_unless_suppresses_single_side_flags(matcher: ReferenceMatcher, sentence: str) -> None:
     found = matcher.match_ids(sentence)
     assert not found & {
-        "en-am-toponyms-karabakh", "en-az-toponyms", "en-artsakh", "en-genocide-of-azerbaijanis",
+        "en-am-toponyms-karabakh",
+        "en-az-toponyms",
+        "en-artsakh",
+        "en-genocide-of-azerbaijanis",
         "en-patriotic-war",
     }
 
@@ -342,7 +391,7 @@ def test_whitespace_and_case_in_text_are_tolerated(matcher: ReferenceMatcher) ->
     assert "en-martyrs" in matcher.match_ids("The MARTYRDOM of soldiers was praised.")
 
 
-def test_every_side_has_a_loaded_example(entries: list[dict]) -> None:
+def test_every_side_has_a_loaded_example(entries: list[dict[str, Any]]) -> None:
     by_id = {e["id"]: e for e in entries}
     sides = {by_id[expected]["side"] for _, expected in LOADED_SENTENCES}
     assert {"AZ", "AM", "RU", "TR", "WEST", "general"} <= sides
