@@ -20,7 +20,7 @@ from reader.core.knowledge.yamlio import YamlError, YDict, YList, parse_yaml
 FILE_KEYS = ("id", "version", "language", "entries")
 ENTRY_KEYS = (
     "id", "forms", "category", "side", "rule", "explanation", "explanation_de", "alternative",
-    "mirror", "unless",
+    "mirror", "unless", "severity_note",
 )
 REQUIRED_KEYS = ("id", "forms", "category", "side", "rule", "explanation")
 
@@ -151,6 +151,7 @@ def _entry(report: Report, item: YDict, parsed: ParsedLexicon, pack: str) -> Lex
         explanation_de=_text(report, item, "explanation_de"),
         mirror=[m.strip() for m, _ in mirror],
         unless=unless,
+        severity_note=_text(report, item, "severity_note"),
     )
 
 

@@ -119,6 +119,7 @@ class LexiconEntry:
     explanation_de: str = ""
     mirror: list[str] = field(default_factory=list)
     unless: list[str] = field(default_factory=list)
+    severity_note: str = ""  # why this entry is rated less severe than its mirror, if it is
 
 
 @dataclass(frozen=True)
