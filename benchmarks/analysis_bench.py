@@ -148,6 +148,27 @@ def main() -> None:
     print(f"Margin Aho-Corasick matcher alone (names, forms, roles, lexicon): "
           f"{n / secs:,.0f} words/s on {n:,} words")
     spacy_bench(kb, text, repeat)
+    bad_input_bench(analyzer)
+
+
+def bad_input_bench(analyzer: Analyzer) -> None:
+    """Linear cost on hostile input: the same dense paragraph at 0.25, 1 and 5 MB, no punctuation."""
+    para = ("Präsident Ilham Aliyev sagte, dass die Anti-Terror-Maßnahmen fortgesetzt würden. "
+            "Armenien hat seine Angriffe auf Zivilisten fortgesetzt. „Das ist eine Lüge“, sagte "
+            "Paschinjan. Über 1 Million Aserbaidschaner wurden vertrieben.\n\n")
+    for size in (250_000, 1_000_000, 5_000_000):
+        text = para * (size // len(para))
+        t = time.perf_counter()
+        analyzer.analyze("", text, "de")
+        secs = time.perf_counter() - t
+        print(f"dense statements, {size / 1e6:.2f} MB: {secs:.2f} s, {len(text.split()) / secs:,.0f} words/s")
+    words = ["Aliyev", "sagte", "Armenien", "Angriffe", "laut", "Besatzung", "und", "die", "„Wahlen“", "unsere", "Armee", "20", "Prozent", "des", "Territoriums"]
+    for n in (20_000, 80_000):
+        text = " ".join(words[i % len(words)] for i in range(n))
+        t = time.perf_counter()
+        analyzer.analyze("", text, "de")
+        secs = time.perf_counter() - t
+        print(f"no punctuation, {n:,} words: {secs * 1000:.0f} ms, {n / secs:,.0f} words/s")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import time
-
 import pytest
 from analysis_fixtures import real_kb, small_kb
 
@@ -51,34 +48,16 @@ def test_odd_inputs(analyzer: Analyzer, text: str) -> None:
         _check(a)
 
 
-def _elapsed(analyzer: Analyzer, text: str) -> float:
-    t = time.perf_counter()
-    analyzer.analyze("", text, "de")
-    return time.perf_counter() - t
-
-
-def test_no_punctuation_is_linear(analyzer: Analyzer) -> None:
-    rng = random.Random(1)
-    words = ["Aliyev", "sagte", "Armenien", "Angriffe", "laut", "Besatzung", "und", "die",
-             "„Wahlen“", "unsere", "Armee", "20", "Prozent", "des", "Territoriums"]
-    small = " ".join(rng.choice(words) for _ in range(20_000))
-    big = " ".join(rng.choice(words) for _ in range(80_000))
-    t_small = min(_elapsed(analyzer, small) for _ in range(2))
-    t_big = min(_elapsed(analyzer, big) for _ in range(2))
-    assert t_big < 4 * t_small * 2.0 + 0.05  # linear, with slack for noise
-
-
 def test_five_megabytes(analyzer: Analyzer) -> None:
     para = ("Präsident Ilham Aliyev sagte, dass die Anti-Terror-Maßnahmen fortgesetzt würden. "
             "Armenien hat seine Angriffe auf Zivilisten fortgesetzt. „Das ist eine Lüge“, sagte "
             "Paschinjan. Über 1 Million Aserbaidschaner wurden vertrieben.\n\n")
     text = para * (5_000_000 // len(para))
-    t = time.perf_counter()
-    a = analyzer.analyze("Titel", text, "de")
-    elapsed = time.perf_counter() - t
+    a = analyzer.analyze("Titel", text, "de")  # speed and linearity: benchmarks/analysis_bench.py
     assert len(a.text) >= 4_900_000
-    assert a.attributions and a.flags
-    assert elapsed < 60
+    per_copy = text.count("sagte")
+    assert len(a.attributions) == per_copy  # every statement found, none lost at scale
+    assert a.flags
 
 
 def test_very_long_line_and_controls(analyzer: Analyzer) -> None:

@@ -45,7 +45,7 @@ REQUIRED_KEYS = {
     "explanation_de",
     "alternative",
 }
-OPTIONAL_KEYS = {"mirror", "unless"}
+OPTIONAL_KEYS = {"mirror", "unless", "severity_note"}
 
 
 def _form_pattern(form: str) -> re.Pattern[str]:

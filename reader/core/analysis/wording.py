@@ -63,6 +63,7 @@ class Flagger:
     def flags(self, text: str, layout: Layout, hits: list[Hit], ctx: Context) -> list[Flag]:
         folded: str | None = None
         lex_hits = select_longest([h for h in hits if h.target.kind == "lexicon"])
+        speakers = _Spans(list(ctx.speaker_spans))
         out: list[Flag] = []
         for h in lex_hits:
             entry = self.entries.get(h.target.ref)
@@ -72,7 +73,7 @@ class Flagger:
                 folded = folded if folded is not None else fold(text)
                 if _suppressed(folded, h.start, h.end, self.unless[entry.id]):
                     continue
-            flag = self._lexicon_flag(text, layout, h, entry, ctx)
+            flag = self._lexicon_flag(text, layout, h, entry, ctx, speakers)
             if flag is not None:
                 out.append(flag)
         voice = self._outlet_voice(text, layout, ctx)
@@ -87,7 +88,7 @@ class Flagger:
 
     # ------------------------------------------------------------------ lexicon
     def _lexicon_flag(self, text: str, layout: Layout, h: Hit, entry: LexiconEntry,
-                      ctx: Context) -> Flag | None:
+                      ctx: Context, speakers: _Spans) -> Flag | None:
         si = layout.sentence_index(h.start)
         attributed_sentence = si in ctx.attributed
         quote = speech_quote(layout, h.start, h.end)
@@ -99,7 +100,7 @@ class Flagger:
             sent = layout.sentences[si] if si >= 0 else None
             if sent is None or not S.ACCUSATION[self.lang].search(text, sent.start, sent.end):
                 return None  # absolutes count only where they carry an accusation
-        in_speaker = any(a <= h.start and h.end <= b for a, b in ctx.speaker_spans)
+        in_speaker = speakers.covers(h.start, h.end)
         if attributed_sentence and quote is None and not in_speaker and layout.enclosing(h.start, h.end):
             named_quote = True  # a quoted fragment in a reported statement: the source's words
         if entry.rule == "always":
