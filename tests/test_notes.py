@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import notes
+from reader.core import notes, notes_history, notes_io
 from reader.core.library import Library
 from reader.core.models import NewArticle
 
@@ -86,7 +86,7 @@ def test_markdown_is_rendered_and_html_escaped() -> None:
 
 
 def test_history_undo_redo(library: Library, article_id: int) -> None:
-    h = notes.NoteHistory(library)
+    h = notes_history.NoteHistory(library)
     seen: list[int] = []
     h.listeners.append(seen.append)
     n = h.add_highlight(article_id, 0, 3, "green", "note")
@@ -120,29 +120,29 @@ def test_history_undo_redo(library: Library, article_id: int) -> None:
 def test_json_round_trip_into_another_library(library: Library, article_id: int, tmp_path) -> None:
     notes.highlight_quote(library, article_id, "angespannt", body="tone", color="pink")
     notes.add_article_note(library, article_id, "whole")
-    data = notes.export_json(library, article_id)
+    data = notes_io.export_json(library, article_id)
     assert data["articles"][0]["article"]["title"] == "Gespräche in Minsk"
     other = Library.open(tmp_path / "other.sqlite")
     try:
         # the same article, lightly edited before the import
         new_id = other.add_article(NewArticle(title="Gespräche in Minsk", text="Vorspann. " + TEXT,
                                                url="https://example.org/a"))
-        report = notes.import_json(other, data)
+        report = notes_io.import_json(other, data)
         assert len(report.added) == 2 and not report.orphaned
         hl = next(n for n in notes.notes_for(other, new_id) if n.is_highlight)
         assert other.require_article(new_id).text[hl.start:hl.end] == "angespannt"
         assert (hl.body, hl.color) == ("tone", "pink")
-        again = notes.import_json(other, data)
+        again = notes_io.import_json(other, data)
         assert again.duplicates == 2 and not again.added
     finally:
         other.close()
     with pytest.raises(notes.NoteError):
-        notes.import_json(library, {"format": "something else"})
+        notes_io.import_json(library, {"format": "something else"})
 
 
 def test_markdown_export(library: Library, article_id: int) -> None:
     notes.highlight_quote(library, article_id, "Waffenruhe", body="Check <b>this</b>")
-    md = notes.export_markdown(library, article_id)
+    md = notes_io.export_markdown(library, article_id)
     for part in ("## Gespräche in Minsk", "Demo Wire", "2023-09-20", "https://example.org/a",
                  "> Waffenruhe", "Check &lt;b>this"):
         assert part in md
@@ -150,8 +150,8 @@ def test_markdown_export(library: Library, article_id: int) -> None:
 
 
 def test_bookmarks(library: Library, article_id: int) -> None:
-    assert notes.bookmarked_ids(library) == []
+    assert notes_io.bookmarked_ids(library) == []
     library.set_bookmark(article_id, True)
-    assert notes.bookmarked_ids(library) == [article_id]
+    assert notes_io.bookmarked_ids(library) == [article_id]
     library.set_bookmark(article_id, False)
-    assert notes.bookmarked_ids(library) == []
+    assert notes_io.bookmarked_ids(library) == []

@@ -18,11 +18,11 @@ from reader.core.models import NewArticle
 
 WRITER = textwrap.dedent("""
     import sys
-    from reader.core import notes
+    from reader.core import notes_history
     from reader.core.library import Library
     lib = Library.open(sys.argv[1])
     aid = int(sys.argv[2])
-    history = notes.NoteHistory(lib)
+    history = notes_history.NoteHistory(lib)
     i = 0
     while True:
         n = history.add_highlight(aid, i % 50, i % 50 + 5, "green", f"note {i}")

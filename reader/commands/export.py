@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def cmd_export_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
-    from reader.core.notes import bookmarked_ids, unique
+    from reader.core.notes_io import bookmarked_ids, unique
 
     try:
         from reader.pdf.writer import ExportError, PdfOptions, check_target, describe, export_pdf

@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.commands.context import AppContext, CliError
 from reader.core import notes as notes_core
+from reader.core import notes_io
 from reader.core.notes import COLORS, DEFAULT_COLOR, Note, NoteError
 
 NOTES_USAGE = """\
@@ -166,11 +167,11 @@ def _export(article_id: int | None, args: argparse.Namespace, ctx: AppContext) -
         raise CliError(f"{target} already exists (use --force to overwrite)")
     lib = ctx.open_library()
     if fmt == "json":
-        data = notes_core.export_json(lib, article_id)
-        text = notes_core.dumps(data) + "\n"
+        data = notes_io.export_json(lib, article_id)
+        text = notes_io.dumps(data) + "\n"
         count = sum(len(a["notes"]) for a in data["articles"])
     else:
-        text = notes_core.export_markdown(lib, article_id)
+        text = notes_io.export_markdown(lib, article_id)
         count = len(notes_core.notes_for(lib, article_id)) if article_id is not None else len(notes_core.all_notes(lib))
     _write_atomic(target, text)
     ctx.out(f"wrote {count} note(s) to {target} ({fmt})")
@@ -208,7 +209,7 @@ def _import(path: Path, ctx: AppContext) -> int:
         raise CliError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from exc
     lib = ctx.open_library()
     try:
-        report = notes_core.import_json(lib, data)
+        report = notes_io.import_json(lib, data)
     except NoteError as exc:
         raise CliError(f"{path}: {exc}") from exc
     ctx.out(f"imported {len(report.added)} note(s), skipped {report.duplicates} already present")

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from reader.core import notes as notes_core
 from reader.core.library import Library
-from reader.core.notes import COLORS, Note, NoteHistory
+from reader.core.notes import COLORS, Note
+from reader.core.notes_history import NoteHistory
 
 _ROLE_ID = Qt.ItemDataRole.UserRole
 AUTOSAVE_MS = 400

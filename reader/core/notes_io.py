@@ -1,0 +1,186 @@
+"""Export notes as Markdown or JSON (everything needed to re-import), and re-import them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.core import anchoring
+from reader.core.library import Library, now_iso
+from reader.core.models import Article
+from reader.core.notes import (
+    COLORS,
+    DEFAULT_COLOR,
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    Note,
+    NoteError,
+    notes_for,
+    require_note,
+)
+
+
+def _article_meta(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id, "title": article.title, "outlet": article.outlet,
+        "published": article.published, "url": article.url, "language": article.language,
+        "content_hash": article.content_hash,
+    }
+
+
+def _articles_with_notes(lib: Library, article_id: int | None) -> list[Article]:
+    if article_id is not None:
+        return [lib.require_article(article_id)]
+    ids = [r[0] for r in lib.conn.execute(
+        "SELECT DISTINCT a.id FROM articles a JOIN notes n ON n.article_id = a.id "
+        "ORDER BY a.published DESC, a.id DESC")]
+    return [lib.require_article(i) for i in ids]
+
+
+def export_json(lib: Library, article_id: int | None = None) -> dict[str, Any]:
+    """Everything needed to re-import the notes (of one article, or all)."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": now_iso(),
+        "articles": [
+            {"article": _article_meta(a), "notes": [n.to_json() for n in notes_for(lib, a.id)]}
+            for a in _articles_with_notes(lib, article_id)
+        ],
+    }
+
+
+def export_markdown(lib: Library, article_id: int | None = None) -> str:
+    """A readable Markdown digest: per article its title, outlet, date, URL and the notes."""
+    out = [f"# Notes from Margin\n\nExported {now_iso()[:10]}.\n"]
+    for article in _articles_with_notes(lib, article_id):
+        out.append(f"## {article.title}\n")
+        meta = " · ".join(p for p in (article.outlet, article.published, article.dateline) if p)
+        if meta:
+            out.append(f"{meta}  ")
+        if article.url:
+            out.append(f"<{article.url}>")
+        out.append("")
+        notes = notes_for(lib, article.id)
+        if not notes:
+            out.append("*No notes.*\n")
+        for note in notes:
+            if note.is_highlight:
+                quote = " ".join(note.quote.split())
+                tag = f"{note.color} highlight" + (", **orphaned**" if not note.attached else "")
+                out.append(f"> {quote}\n")
+                out.append(f"*{tag}*\n")
+            else:
+                out.append("*Note on the whole article*\n")
+            if note.body.strip():
+                # raw HTML in a note stays visible text in any Markdown viewer, never markup
+                safe = note.body.strip().replace("<", "&lt;")
+                out.append(safe + "\n")
+            out.append("---\n")
+    return "\n".join(out).rstrip() + "\n"
+
+
+@dataclass
+class ImportReport:
+    added: list[Note] = field(default_factory=list)
+    duplicates: int = 0
+    orphaned: list[Note] = field(default_factory=list)
+    missing_articles: list[str] = field(default_factory=list)  # titles not in this library
+
+
+def _find_article(lib: Library, meta: dict[str, Any]) -> Article | None:
+    for column in ("content_hash", "url", "title"):
+        value = meta.get(column)
+        if not value:
+            continue
+        row = lib.conn.execute(
+            f"SELECT id FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", (value,)
+        ).fetchone()
+        if row:
+            return lib.get_article(row[0])
+    return None
+
+
+def import_json(lib: Library, data: Any) -> ImportReport:
+    """Re-import notes exported by :func:`export_json`; all or nothing (one transaction)."""
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise NoteError("not a Margin notes file (missing \"format\": \"margin-notes\")")
+    if int(data.get("version", 0)) > EXPORT_VERSION:
+        raise NoteError(f"notes file version {data.get('version')} is newer than this Margin reads")
+    report = ImportReport()
+    try:
+        with lib.atomic():
+            for item in data.get("articles", []):
+                meta = item.get("article", {})
+                article = _find_article(lib, meta)
+                if article is None:
+                    report.missing_articles.append(str(meta.get("title", "?")))
+                    continue
+                existing = {
+                    (n.kind, n.quote, n.body, n.color) for n in notes_for(lib, article.id)
+                }
+                for raw in item.get("notes", []):
+                    _import_one(lib, article, raw, existing, report)
+    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as exc:
+        raise NoteError(f"malformed notes file: {exc}") from exc
+    return report
+
+
+def _import_one(
+    lib: Library, article: Article, raw: dict[str, Any],
+    existing: set[tuple[str, str, str, str]], report: ImportReport,
+) -> None:
+    kind = raw["kind"]
+    if kind not in ("highlight", "article"):
+        raise ValueError(f"unknown note kind {kind!r}")
+    key = (kind, raw.get("quote", ""), raw.get("body", ""), raw.get("color", DEFAULT_COLOR))
+    if key in existing:
+        report.duplicates += 1
+        return
+    existing.add(key)
+    color = raw.get("color", DEFAULT_COLOR)
+    if color not in COLORS:
+        color = DEFAULT_COLOR
+    start, end, status = raw.get("start"), raw.get("end"), "attached"
+    quote, prefix, suffix = raw.get("quote", ""), raw.get("prefix", ""), raw.get("suffix", "")
+    if kind == "highlight":
+        anchor = anchoring.Anchor(int(start or 0), int(end or 0), quote, prefix, suffix)
+        found = anchoring.locate(article.text, anchor)
+        if found is None:
+            status = "orphaned"
+        else:
+            fresh = anchoring.make_anchor(article.text, found.start, found.end)
+            start, end = fresh.start, fresh.end
+            quote, prefix, suffix = fresh.quote, fresh.prefix, fresh.suffix
+    stamp = now_iso()
+    cur = lib.conn.execute(
+        'INSERT INTO notes (article_id, kind, start, "end", quote, prefix, suffix, color, body, '
+        "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article.id, kind, start, end, quote, prefix, suffix, color, raw.get("body", ""),
+         status, raw.get("created_at") or stamp, raw.get("updated_at") or stamp),
+    )
+    note = require_note(lib, int(cur.lastrowid or 0))
+    report.added.append(note)
+    if status == "orphaned":
+        report.orphaned.append(note)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def bookmarked_ids(lib: Library) -> list[int]:
+    rows = lib.conn.execute(
+        "SELECT id FROM articles WHERE bookmarked = 1 ORDER BY bookmarked_at DESC, id DESC"
+    )
+    return [r[0] for r in rows]
+
+
+def unique(items: Iterable[int]) -> list[int]:
+    seen: dict[int, None] = {}
+    for i in items:
+        seen.setdefault(i, None)
+    return list(seen)
