@@ -143,3 +143,20 @@ def test_json_round_trip(second: Analysis) -> None:
                 "headline", "balance", "engine_version", "knowledge_versions"):
         assert key in data
     assert data["knowledge_versions"]
+
+
+def test_keys_are_unique_in_every_sample() -> None:
+    """Corrections refer to keys: two annotations must never share one."""
+    from analysis_fixtures import real_kb
+
+    from reader.core.analysis.engine import Analyzer
+    from reader.core.importing.pipeline import parse_path
+    from reader.core.samples import sample_files
+
+    analyzer = Analyzer(real_kb())
+    for path in sample_files():
+        article = parse_path(path)
+        a = analyzer.analyze(article.title, article.text, article.language, article.outlet)
+        keys = [x.key for group in (a.attributions, a.unattributed, a.mentions, a.flags, a.headline)
+                for x in group]
+        assert len(keys) == len(set(keys)), path.name

@@ -14,13 +14,14 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from reader.core.models import Article, ArticleFilter, NewArticle, SearchHit
+from reader.core.models import Article, ArticleFilter, ArticleSummary, NewArticle, SearchHit
 from reader.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -212,7 +213,24 @@ class Library:
 
     def list_articles(self, filt: ArticleFilter | None = None) -> list[Article]:
         """Articles matching ``filt``, newest first (or as ``filt.sort`` says)."""
-        filt = filt or ArticleFilter()
+        cols = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+        return [_article(r) for r in self._select(cols, filt or ArticleFilter())]
+
+    def list_summaries(self, filt: ArticleFilter | None = None) -> list[ArticleSummary]:
+        """Like :meth:`list_articles` without the texts: what a list view needs."""
+        cols = ("a.id, a.title, a.outlet, a.published, a.language, a.bookmarked, "
+                "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), a.opened_at != ''")
+        return [
+            ArticleSummary(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], bool(r[7]))
+            for r in self._select(cols, filt or ArticleFilter())
+        ]
+
+    def count_matching(self, filt: ArticleFilter) -> int:
+        """How many articles :meth:`list_summaries` would give without its limit."""
+        rows = self._select("count(*)", replace(filt, limit=0, sort=""))
+        return int(rows[0][0]) if rows else 0
+
+    def _select(self, cols: str, filt: ArticleFilter) -> list[tuple[Any, ...]]:
         where: list[str] = []
         params: list[Any] = []
         if filt.outlet:
@@ -229,8 +247,7 @@ class Library:
             "date": "a.published DESC, a.id DESC",
             "title": "a.title COLLATE NOCASE, a.id",
             "outlet": "a.outlet COLLATE NOCASE, a.published DESC",
-        }.get(filt.sort, "a.published DESC, a.id DESC")
-        cols = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+        }.get(filt.sort, "")
         if filt.query.strip():
             match = self._fts_query(filt.query, simple=True)
             ids_sql = (
@@ -243,14 +260,14 @@ class Library:
         sql = f"SELECT {cols} FROM articles a"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {order}"
+        if order:
+            sql += f" ORDER BY {order}"
         if filt.limit:
             sql += f" LIMIT {int(filt.limit)}"
         try:
-            rows = self.conn.execute(sql, params).fetchall()
+            return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             raise SearchError(f"cannot search for {filt.query!r}: {exc}") from exc
-        return [_article(r) for r in rows]
 
     def outlets(self) -> list[tuple[str, int]]:
         rows = self.conn.execute(

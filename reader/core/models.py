@@ -78,6 +78,20 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ArticleSummary:
+    """What the library list shows of an article (no text: cheap for 100,000 rows)."""
+
+    id: int
+    title: str
+    outlet: str
+    published: str
+    language: str
+    bookmarked: bool
+    notes: int
+    opened: bool
+
+
+@dataclass(frozen=True)
 class ArticleFilter:
     """What the library list shows. Empty fields mean "any"."""
 

@@ -14,13 +14,13 @@ if TYPE_CHECKING:
 
 
 def sample_files() -> list[Path]:
-    return sorted((resources_dir() / "samples").glob("*.md"))
+    """The sample articles (the folder's README is not one)."""
+    return sorted(p for p in (resources_dir() / "samples").glob("*.md") if p.name.lower() != "readme.md")
 
 
 def load_samples(lib: Library, analyzer: Analyzer | None = None) -> list[int]:
     """Import every sample not yet in the library; returns the new ids."""
-    files = [p for p in sample_files() if p.name.lower() != "readme.md"]
-    report = import_paths(lib, files, analyzer=analyzer)
+    report = import_paths(lib, sample_files(), analyzer=analyzer)
     return report.imported
 
 

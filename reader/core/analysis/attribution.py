@@ -296,7 +296,7 @@ class AttributionFinder:
         start = min(ss, cue.start)
         end = se
         att = Attribution(
-            key=make_key("attribution", rule, start, end, text[start:end]),
+            key=make_key("attribution", f"{rule}@{cue.start}", start, end, text[start:end]),
             start=start,
             end=end,
             text=text[start:end],

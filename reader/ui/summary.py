@@ -1,0 +1,122 @@
+"""The summary strip above the article: source balance at a glance, claims, flags, headline checks."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from reader.core.analysis.model import Analysis
+from reader.ui.theme import Theme, side_group, side_name
+
+GROUP_ORDER = ("AZ", "AM", "3P", "IND", "?")
+
+
+class BalanceBar(QWidget):
+    """One segment per statement, coloured by the speaker's side group."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.groups: list[str] = []
+        self.setAccessibleName(self.tr("Source balance"))
+
+    def set_groups(self, groups: list[str]) -> None:
+        self.groups = sorted(groups, key=GROUP_ORDER.index)
+        self.setFixedWidth(max(8, min(14 * len(self.groups), 160)))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(8, 14 * len(self.groups)), 10)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.groups:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w = self.width() / len(self.groups)
+        y = self.height() / 2 - 4
+        for i, g in enumerate(self.groups):
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(self.theme.sides[g].bar))
+            p.drawRoundedRect(QRectF(i * w + 1, y, max(2.0, w - 2), 8), 2, 2)
+        p.end()
+
+
+class SummaryStrip(QWidget):
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SummaryStrip")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.theme = theme
+        self.lang = "en"
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setSpacing(12)
+        self.statements = QLabel()
+        self.bar = BalanceBar(theme)
+        self.legend = QLabel()
+        self.unattributed = QLabel()
+        self.flags = QLabel()
+        self.headline = QLabel()
+        self.headline.setObjectName("HeadlinePill")
+        self.headline.setWordWrap(False)
+        for w in (self.statements, self.bar, self.legend, self.unattributed, self.flags):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.headline)
+        self.setFixedHeight(40)
+        self.set_analysis(None)
+
+    def set_analysis(self, analysis: Analysis | None, dismissed: int = 0) -> None:
+        t = self.theme
+        if analysis is None:
+            for w in (self.statements, self.legend, self.unattributed, self.flags, self.headline):
+                w.setText("")
+            self.headline.hide()
+            self.bar.set_groups([])
+            return
+        groups = [side_group(a.speaker.side) for a in analysis.attributions]
+        self.bar.set_groups(groups)
+        n = len(analysis.attributions)
+        self.statements.setText(f"<b>{n}</b> " + (self.tr("statement") if n == 1 else self.tr("statements")))
+        sides = Counter(a.speaker.side for a in analysis.attributions)
+        bits = []
+        for group in GROUP_ORDER:
+            members = [(s, c) for s, c in sides.items() if side_group(s) == group]
+            count = sum(c for _, c in members)
+            if group in ("AZ", "AM") or count:
+                style = t.sides[group]
+                name = side_name(members[0][0], self.lang) if len(members) == 1 else {
+                    "AZ": side_name("AZ", self.lang), "AM": side_name("AM", self.lang),
+                    "3P": self.tr("third party"), "IND": self.tr("independent"),
+                    "?": self.tr("unidentified"),
+                }[group]
+                bits.append(f'<span style="color:{style.bar}">■</span> {count} {html.escape(name)}')
+        self.legend.setText("&nbsp;&nbsp;".join(bits))
+        self.legend.setToolTip(analysis.balance.summary)
+        u = len(analysis.unattributed)
+        self.unattributed.setText(f'<span style="color:{t.unattributed}">┄</span> <b>{u}</b> '
+                                  + (self.tr("unattributed claim") if u == 1 else self.tr("unattributed claims")))
+        f = len(analysis.flags)
+        extra = f" · {dismissed} " + self.tr("dismissed") if dismissed else ""
+        self.flags.setText(f'<span style="color:{t.wording_accent}">⚑</span> <b>{f}</b> '
+                           + (self.tr("wording flag") if f == 1 else self.tr("wording flags")) + extra)
+        if analysis.headline:
+            first = analysis.headline[0]
+            more = f" (+{len(analysis.headline) - 1})" if len(analysis.headline) > 1 else ""
+            self.headline.setText(f"⚠ {html.escape(first.message)}{more}")
+            self.headline.setToolTip("\n".join(h.message for h in analysis.headline))
+            self.headline.setStyleSheet(
+                f"#HeadlinePill {{ background: {t.amber_tint}; color: {t.amber_text};"
+                f" border-radius: 10px; padding: 2px 10px; }}")
+            self.headline.show()
+        else:
+            self.headline.hide()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.bar.theme = theme
