@@ -174,7 +174,8 @@ class ArticleView(QTextBrowser):
         self.setDocument(doc)  # the previous document, a child of this view, is deleted by Qt
         doc.setTextWidth(self.text_width())
         doc.documentLayout().documentSizeChanged.connect(lambda *_: self.layoutChanged.emit())
-        self._apply_marks()
+        if self.marks or self.emphasis:
+            self._apply_marks()
         self.layoutChanged.emit()
 
     # -- offsets -------------------------------------------------------------------------------
@@ -239,8 +240,9 @@ class ArticleView(QTextBrowser):
         self._apply_marks()
 
     def set_visible_kinds(self, kinds: set[str]) -> None:
-        self.visible_kinds = set(kinds)
-        self._apply_marks()
+        if set(kinds) != self.visible_kinds:
+            self.visible_kinds = set(kinds)
+            self._apply_marks()
 
     def set_emphasis(self, span: tuple[int, int, str] | None) -> None:
         """Light up one span (hovered or focused card): (start, end, colour)."""

@@ -11,9 +11,9 @@ import html
 from collections import Counter
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QEnterEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QEnterEvent, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QToolButton, QWidget
 
 from reader.core.analysis.model import Analysis, Attribution
 from reader.core.knowledge.model import Entry, KnowledgeBase
@@ -121,13 +121,14 @@ def _statement_cards(
     cards: list[CardData], marks: list[Mark],
 ) -> None:
     seen: set[str] = set()
+    bounds = analysis.paragraphs()
     for a in analysis.attributions:
         side = a.speaker.side
         color = theme.sides[side_group(side)].bar
         if a.speaker.span is not None:
             marks.append(Mark(a.speaker.span.start, a.speaker.span.end, "sources", a.key, color))
         marks.append(Mark(a.cue.start, a.cue.end, "sources", a.key, color))
-        para_start = _paragraph_start(analysis, a.paragraph)
+        para_start = bounds[a.paragraph][0] if 0 <= a.paragraph < len(bounds) else a.start
         label = tr("Source chain") if a.chain else tr("Statement")
         name = a.speaker.name
         alias = a.speaker.span.text if a.speaker.span is not None else ""
@@ -177,11 +178,6 @@ def _statement_cards(
             corrected=a.key in corrected, entity=a.speaker.entity, speaker_key=speaker,
             span=(a.start, a.end), quotes={a.key: a.text},
         ))
-
-
-def _paragraph_start(analysis: Analysis, paragraph: int) -> int:
-    bounds = analysis.paragraphs()
-    return bounds[paragraph][0] if 0 <= paragraph < len(bounds) else 0
 
 
 def _unattributed_cards(analysis: Analysis, theme: Theme, cards: list[CardData], marks: list[Mark]) -> None:
@@ -302,7 +298,11 @@ def _wording_cards(analysis: Analysis, theme: Theme, lang: str, cards: list[Card
 
 
 class CardWidget(QFrame):
-    """One card in a margin. Click or Enter focuses it; hover lights up its span."""
+    """One card in a margin. Click or Enter focuses it; hover lights up its span.
+
+    The frame is painted here (no per-card style sheet) and the "Not right" button is made
+    only when the card is focused: a long article has hundreds of cards.
+    """
 
     activated = Signal(str)
     hovered = Signal(str, bool)
@@ -311,6 +311,8 @@ class CardWidget(QFrame):
     undoRequested = Signal(str)
     linkActivated = Signal(str)
 
+    PAD_LEFT, PAD_TOP, PAD_RIGHT, PAD_BOTTOM = 15, 9, 10, 9
+
     def __init__(self, data: CardData, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
@@ -318,12 +320,7 @@ class CardWidget(QFrame):
         self.focused = False
         self.setObjectName("Card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(f"{data.kind} card")
-        self.setProperty("focused", False)
-        self.setProperty("kind", data.kind)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 9, 10, 8)
-        layout.setSpacing(2)
+        self.setAccessibleName(tr("{kind} card").replace("{kind}", data.kind))
         self.label = QLabel(self)
         self.label.setObjectName("CardText")
         self.label.setWordWrap(True)
@@ -331,48 +328,71 @@ class CardWidget(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.label.linkActivated.connect(self.linkActivated.emit)
         self.label.installEventFilter(self)
-        layout.addWidget(self.label)
-        self.menu_button = QToolButton(self)
-        self.menu_button.setObjectName("NotRight")
-        self.menu_button.setText(tr("Not right") + " ▾")
-        self.menu_button.setAccessibleName(tr("Not right: dismiss or correct this card"))
-        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu_button.setAutoRaise(True)
-        menu = QMenu(self.menu_button)
-        menu.addAction(tr("Dismiss: not right here"), lambda: self.dismissRequested.emit(self.data.key))
-        if data.kind == "statement":
-            menu.addAction(tr("Correct the speaker…"), lambda: self.correctRequested.emit(self.data.key))
-            if data.corrected:
-                menu.addAction(tr("Undo my correction"), lambda: self.undoRequested.emit(self.data.key))
-        self.menu_button.setMenu(menu)
-        layout.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.menu_button: QToolButton | None = None
         self._refresh()
+
+    def _make_button(self) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("NotRight")
+        button.setText(tr("Not right") + " ▾")
+        button.setAccessibleName(tr("Not right: dismiss or correct this card"))
+        button.setAutoRaise(True)
+        button.setStyleSheet(f"color: {self.theme.tertiary}; font-size: 11px; border: none;")
+        button.clicked.connect(self._menu)
+        return button
+
+    def _menu(self) -> None:
+        menu = QMenu(self)
+        menu.addAction(tr("Dismiss: not right here"), lambda: self.dismissRequested.emit(self.data.key))
+        if self.data.kind == "statement":
+            menu.addAction(tr("Correct the speaker…"), lambda: self.correctRequested.emit(self.data.key))
+            if self.data.corrected:
+                menu.addAction(tr("Undo my correction"), lambda: self.undoRequested.emit(self.data.key))
+        button = self.menu_button
+        assert button is not None
+        menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _refresh(self) -> None:
         compact = bool(self.data.compact_html) and not self.focused
         self.label.setText(self.data.compact_html if compact else self.data.html)
-        self.menu_button.setVisible(self.focused)
-        bar = self.data.accent
-        border = self.theme.focus if self.focused else self.theme.card_border
-        width = 2 if self.focused else 1
-        style = "dashed" if self.data.kind == "unattributed" else "solid"
-        self.setStyleSheet(
-            f"#Card {{ background: {self.theme.card_bg}; border: {width}px solid {border};"
-            f" border-left: 4px {style} {bar}; border-radius: 8px; }}"
-            f" #NotRight {{ color: {self.theme.tertiary}; font-size: 11px; border: none; padding: 0 2px; }}"
-            f" #NotRight:hover {{ color: {self.theme.text}; }}"
-        )
+        if self.focused and self.menu_button is None:
+            self.menu_button = self._make_button()
+        if self.menu_button is not None:
+            self.menu_button.setVisible(self.focused)
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        t = self.theme
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.setPen(QPen(QColor(t.focus if self.focused else t.card_border), 1.5 if self.focused else 1))
+        p.setBrush(QColor(t.card_bg))
+        p.drawRoundedRect(rect, 8, 8)
+        bar = QPen(QColor(self.data.accent), 3.5)
+        if self.data.kind == "unattributed":
+            bar.setStyle(Qt.PenStyle.DashLine)
+        bar.setCapStyle(Qt.PenCapStyle.FlatCap)
+        p.setPen(bar)
+        p.drawLine(QPointF(rect.left() + 2.5, rect.top() + 6), QPointF(rect.left() + 2.5, rect.bottom() - 6))
+        p.end()
 
     def set_focused(self, focused: bool) -> None:
         if focused == self.focused:
             return
         self.focused = focused
-        self.setProperty("focused", focused)
         self._refresh()
 
     def set_width(self, width: int) -> None:
-        self.setFixedWidth(width)
-        self.setFixedHeight(self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height())
+        inner = width - self.PAD_LEFT - self.PAD_RIGHT
+        text_h = self.label.heightForWidth(inner)
+        self.label.setGeometry(self.PAD_LEFT, self.PAD_TOP, inner, text_h)
+        height = self.PAD_TOP + text_h + self.PAD_BOTTOM
+        if self.menu_button is not None and self.focused:
+            hint = self.menu_button.sizeHint()
+            self.menu_button.setGeometry(width - self.PAD_RIGHT - hint.width(), height - 4, hint.width(), hint.height())
+            height += hint.height()
+        self.setFixedSize(width, height)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

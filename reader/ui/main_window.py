@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -154,8 +155,8 @@ class MainWindow(QMainWindow):
             "background": a(self.tr("&Background"), lambda on: self.set_panel("background", on), "Ctrl+2", "background", True),
             "wording": a(self.tr("&Wording"), lambda on: self.set_panel("wording", on), "Ctrl+3", "wording", True),
         }
-        self.act_library = a(self.tr("&Library"), self.sidebar.setVisible, "Ctrl+L", "library", True)
-        self.act_all_right = a(self.tr("All cards in the right margin"), self.area.set_all_right, None, "", True)
+        self.act_library = a(self.tr("&Library"), lambda _on: self._adapt_layout(), "Ctrl+L", "library", True)
+        self.act_all_right = a(self.tr("All cards in the right margin"), lambda _on: self._adapt_layout(), None, "", True)
         self.act_zoom_in = a(self.tr("Zoom &in"), lambda: self.step_zoom(1), QKeySequence.StandardKey.ZoomIn, "zoom-in")
         self.act_zoom_out = a(self.tr("Zoom &out"), lambda: self.step_zoom(-1), QKeySequence.StandardKey.ZoomOut, "zoom-out")
         self.act_zoom_reset = a(self.tr("&Actual size"), lambda: self.set_zoom(1.0), "Ctrl+0")
@@ -613,6 +614,24 @@ class MainWindow(QMainWindow):
         s.setValue("zoom", self.zoom)
         s.setValue("theme", self.theme_name)
         s.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._adapt_layout()
+
+    def _adapt_layout(self) -> None:
+        """Narrow windows: collapse the library first, then fold the left margin into the right.
+
+        The text keeps its measure; the user's own choices (View menu) are not changed.
+        """
+        width = self.width()
+        text = self.area.view.width() + 56
+        wants_library = self.act_library.isChecked()
+        library = self.splitter.sizes()[0] if self.sidebar.isVisible() else 290
+        fits_all = width >= library + text + 2 * 190
+        self.sidebar.setVisible(wants_library and fits_all)
+        fold = not fits_all and width < text + 2 * 190
+        self.area.set_all_right(self.act_all_right.isChecked() or fold)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes_panel.save_now()

@@ -119,8 +119,9 @@ class ReaderArea(QWidget):
         self._distribute()
 
     def set_all_right(self, on: bool) -> None:
-        self.all_right = on
-        self._distribute()
+        if on != self.all_right:
+            self.all_right = on
+            self._distribute()
 
     def panel_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(PANELS, 0)
