@@ -230,7 +230,7 @@ def _background_cards(
                        f'{_esc(_short(source, 90))}{f" (+{more})" if more > 0 else ""}</div>')
         compact = head + f'<div style="font-size:12px; color:{theme.text}">{_esc(_short(summary, 80))}</div>'
         if entry.status in ("disputed", "unverified"):
-            compact += f'<div style="font-size:11px">{status}</div>'.replace(" · </span>", "</span>")
+            compact += f'<div style="font-size:11px">{status.removesuffix(" · ")}</div>'.replace("</span> · ", "</span>")
         body = (
             head + f'<div style="font-size:12px; color:{theme.text}">{_esc(_short(summary, 320))}</div>'
             + status_line

@@ -14,6 +14,7 @@ from reader.core.analysis.model import Analysis
 from reader.core.models import Article
 from reader.ui.article_view import ArticleView, Mark
 from reader.ui.cards import CardData, CardWidget
+from reader.ui.gutter import Gutter
 from reader.ui.margin import MarginPane
 from reader.ui.summary import SummaryStrip
 from reader.ui.theme import Theme
@@ -54,8 +55,9 @@ class ReaderArea(QWidget):
         self.right = MarginPane(self.tr("Background and wording"), theme, self._anchor_y_right, self._wheel)
         self.scrollbar = QScrollBar(Qt.Orientation.Vertical)
         self.scrollbar.setAccessibleName(self.tr("Scroll the article"))
+        self.gutter = Gutter(self.view, theme)
         row.addWidget(self.left, 10)
-        row.addSpacing(28)
+        row.addWidget(self.gutter, 0)
         row.addWidget(self.view, 0)
         row.addSpacing(28)
         row.addWidget(self.right, 11)
@@ -90,6 +92,7 @@ class ReaderArea(QWidget):
         self.view.set_article(article, header)
         self.view.set_marks(marks)
         self.summary.set_analysis(analysis, dismissed)
+        self.gutter.set_analysis(analysis)
         self.cards = cards
         self.focused_key = None
         self._distribute()
@@ -244,6 +247,7 @@ class ReaderArea(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.summary.set_theme(theme)
+        self.gutter.theme = theme
         self.left.theme = theme
         self.right.theme = theme
         self.view.set_theme(theme)

@@ -7,7 +7,7 @@ from collections import Counter
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from reader.core.analysis.model import Analysis
 from reader.ui.theme import Theme, side_group, side_name
@@ -64,6 +64,9 @@ class SummaryStrip(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("HeadlinePill")
         self.headline.setWordWrap(False)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.headline.setMinimumWidth(120)
         for w in (self.statements, self.bar, self.legend, self.unattributed, self.flags):
             layout.addWidget(w)
         layout.addStretch(1)
@@ -108,7 +111,8 @@ class SummaryStrip(QWidget):
         if analysis.headline:
             first = analysis.headline[0]
             more = f" (+{len(analysis.headline) - 1})" if len(analysis.headline) > 1 else ""
-            self.headline.setText(f"⚠ {html.escape(first.message)}{more}")
+            self._headline_text = f"⚠ {first.message}{more}"
+            self._elide_headline()
             self.headline.setToolTip("\n".join(h.message for h in analysis.headline))
             self.headline.setStyleSheet(
                 f"#HeadlinePill {{ background: {t.amber_tint}; color: {t.amber_text};"
@@ -116,6 +120,14 @@ class SummaryStrip(QWidget):
             self.headline.show()
         else:
             self.headline.hide()
+
+    def _elide_headline(self) -> None:
+        text = getattr(self, "_headline_text", "")
+        width = max(60, self.headline.width() - 24)
+        self.headline.setText(self.headline.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: object) -> None:
+        self._elide_headline()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
