@@ -69,8 +69,7 @@ class SummaryStrip(QWidget):
         self.headline.setMinimumWidth(120)
         for w in (self.statements, self.bar, self.legend, self.unattributed, self.flags):
             layout.addWidget(w)
-        layout.addStretch(1)
-        layout.addWidget(self.headline)
+        layout.addWidget(self.headline, 1, Qt.AlignmentFlag.AlignRight)
         self.setFixedHeight(40)
         self.set_analysis(None)
 
@@ -123,8 +122,11 @@ class SummaryStrip(QWidget):
 
     def _elide_headline(self) -> None:
         text = getattr(self, "_headline_text", "")
-        width = max(60, self.headline.width() - 24)
+        available = self.width() - sum(w.sizeHint().width() + 12 for w in
+                                       (self.statements, self.bar, self.legend, self.unattributed, self.flags)) - 40
+        width = max(60, available - 24)
         self.headline.setText(self.headline.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+        self.headline.setMaximumWidth(max(60, available))
 
     def resizeEvent(self, event: object) -> None:
         self._elide_headline()
