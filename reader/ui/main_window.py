@@ -634,6 +634,7 @@ class MainWindow(QMainWindow):
         self.area.set_all_right(self.act_all_right.isChecked() or fold)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sidebar.stop()
         self.notes_panel.save_now()
         self.save_settings()
         if self.import_worker is not None and self.import_worker.isRunning():

@@ -294,6 +294,11 @@ class LibrarySidebar(QWidget):
         row: ArticleSummary = current.data(ArticleListModel.ArticleRole)
         self.articleChosen.emit(row.id)
 
+    def stop(self) -> None:
+        """No pending search once the window closes."""
+        self._timer.stop()
+        self._suspend = True
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

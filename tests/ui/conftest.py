@@ -34,6 +34,7 @@ WindowFactory = Callable[..., MainWindow]
 def make_window(qtbot: QtBot, tmp_path: Path, kb: KnowledgeBase, analyzer: Analyzer) -> Iterator[WindowFactory]:
     """Open (and re-open, for restart tests) a window on the same library and settings."""
     libraries: list[Library] = []
+    windows: list[MainWindow] = []
 
     def make(theme: str = "light", size: tuple[int, int] = (1600, 1000)) -> MainWindow:
         lib = Library.open(tmp_path / "library.sqlite")
@@ -41,6 +42,7 @@ def make_window(qtbot: QtBot, tmp_path: Path, kb: KnowledgeBase, analyzer: Analy
         window = create_window(lib, settings_at(tmp_path / "settings.ini"), kb=kb,
                                analyzer=analyzer, theme=theme)
         qtbot.addWidget(window)
+        windows.append(window)
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
@@ -48,6 +50,8 @@ def make_window(qtbot: QtBot, tmp_path: Path, kb: KnowledgeBase, analyzer: Analy
         return window
 
     yield make
+    for window in windows:
+        window.close()  # before its library closes: no timer may fire on a closed file
     for lib in libraries:
         lib.close()
 

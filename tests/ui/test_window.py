@@ -285,3 +285,45 @@ def test_screenshot_command_writes_the_requested_size(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert _png_size(out) == (1200, 800)
+
+
+def test_highlight_selection_shows_as_a_mark_and_in_the_notes_panel(
+        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui import highlight
+
+    open_rich(window)
+    article = window.article
+    assert article is not None
+    start = article.text.index("Anti-Terror-Maßnahmen")
+    window.area.view.select_span(start, start + len("Anti-Terror-Maßnahmen"))
+    monkeypatch.setattr(highlight.HighlightPopup, "ask",
+                        staticmethod(lambda parent, text: ("green", f"Compare the **US readout** of {text}")))
+    window.highlight_selection()
+    marks = [m for m in window.area.view.marks if m.kind == "highlights"]
+    assert [(m.start, m.end) for m in marks] == [(start, start + len("Anti-Terror-Maßnahmen"))]
+    kinds = {s.format.property(QTextFormat.Property.UserProperty) for s in window.area.view.extraSelections()}
+    assert "highlights" in kinds
+    assert [n.quote for n in window.notes_panel.notes()] == ["Anti-Terror-Maßnahmen"]
+    window.act_undo.trigger()
+    assert not [m for m in window.area.view.marks if m.kind == "highlights"]
+    window.act_redo.trigger()
+    assert [m for m in window.area.view.marks if m.kind == "highlights"]
+    # the note is found by the library search
+    window.sidebar.search.setText("readout")
+    window.sidebar.refresh()
+    assert article.id in [r.id for r in window.sidebar.model.rows]
+
+
+def test_correcting_a_speaker_is_shown_and_undone(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui import dialogs
+
+    open_rich(window)
+    card = next(c for c in window.area.cards if c.kind == "statement" and c.entity != "antony-blinken")
+    monkeypatch.setattr(dialogs, "ask_speaker",
+                        lambda parent, kb, lang: ("Antony Blinken", "antony-blinken", "government", "US"))
+    window.correct_card(card.key)
+    fixed = window.area.data_for(card.key)
+    assert fixed is not None and fixed.corrected and fixed.side == "US" and "Blinken" in fixed.html
+    window.undo_correction(card.key)
+    again = window.area.data_for(card.key)
+    assert again is not None and not again.corrected and again.side == card.side
