@@ -79,7 +79,7 @@ case "$what" in
     ensure_debs $DEBS_CORE $DEBS_TEST
     ensure_venv
     export QT_QPA_PLATFORM=offscreen
-    say "ruff"; "$VENV/bin/ruff" check reader tests benchmarks
+    say "ruff"; "$VENV/bin/ruff" check reader tests benchmarks scripts
     say "mypy"; "$VENV/bin/mypy"
     say "pytest"; exec "$VENV/bin/pytest" -q -p no:cacheprovider "$@"
     ;;

@@ -19,7 +19,7 @@ def strings() -> dict[str, set[str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
 
-        def context_of(node: ast.AST) -> str:
+        def context_of(node: ast.AST, classes: list[ast.ClassDef] = classes) -> str:
             for cls in classes:
                 if cls.lineno <= getattr(node, "lineno", 0) <= (cls.end_lineno or 0):
                     return cls.name

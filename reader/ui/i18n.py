@@ -34,9 +34,11 @@ class JsonTranslator(QTranslator):
         self.table = catalogue(lang)
         self.fallback = self.table.get("*", {})
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
         found = self.table.get(context, {}).get(source) or self.fallback.get(source)
-        return found or ""
+        # None is a null QString: Qt then falls back to the English source text.
+        return found or None  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:
         return not self.table
