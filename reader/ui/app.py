@@ -69,6 +69,7 @@ def run(library_path: Path, settings_path: Path | None = None) -> int:
     library = Library.open(library_path)
     window = create_window(library, settings_at(settings_path))
     window.show()
+    window.start_refresh()
     code = app.exec()
     library.close()
     return int(code)

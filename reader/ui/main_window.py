@@ -55,7 +55,7 @@ from reader.ui.notes_panel import NotesPanel
 from reader.ui.reader_area import PANELS, ReaderArea
 from reader.ui.sidebar import LibrarySidebar
 from reader.ui.theme import Theme, apply_theme, theme_for
-from reader.ui.workers import ImportWorker
+from reader.ui.workers import ImportWorker, RefreshWorker
 
 if TYPE_CHECKING:
     from reader.core.analysis.engine import Analyzer
@@ -455,6 +455,21 @@ class MainWindow(QMainWindow):
         worker.start()
         return worker
 
+    def start_refresh(self) -> RefreshWorker | None:
+        """Re-analyse, in the background, articles analysed by another engine or other packs."""
+        from reader.core.analysis.engine import Analyzer
+        from reader.core.analysis.model import ENGINE_VERSION
+
+        if not self.library.stale_analysis_ids(ENGINE_VERSION, self.kb.versions()):
+            return None
+        # its own analyzer: the window's stays with the GUI thread
+        worker = RefreshWorker(self.library.path, Analyzer(self.kb))
+        worker.done.connect(lambda n: self.statusBar().showMessage(
+            self.tr("Re-analysed {n} articles with the current knowledge packs.").replace("{n}", str(n)), 6000))
+        self.refresh_worker = worker
+        worker.start()
+        return worker
+
     def _import_done(self, report: ImportReport, progress: QProgressDialog) -> None:
         progress.reset()
         self.last_import = report
@@ -637,7 +652,8 @@ class MainWindow(QMainWindow):
         self.sidebar.stop()
         self.notes_panel.save_now()
         self.save_settings()
-        if self.import_worker is not None and self.import_worker.isRunning():
-            self.import_worker.cancel()
-            self.import_worker.wait(5000)
+        for worker in (self.import_worker, getattr(self, "refresh_worker", None)):
+            if worker is not None and worker.isRunning():
+                worker.cancel()
+                worker.wait(5000)
         super().closeEvent(event)

@@ -327,3 +327,15 @@ def test_correcting_a_speaker_is_shown_and_undone(window: MainWindow, monkeypatc
     window.undo_correction(card.key)
     again = window.area.data_for(card.key)
     assert again is not None and not again.corrected and again.side == card.side
+
+
+def test_stale_analyses_are_redone_in_the_background(window: MainWindow, qtbot: QtBot) -> None:
+    from reader.core.analysis.model import ENGINE_VERSION
+
+    window.library.conn.execute("UPDATE analyses SET knowledge_versions = 'old-pack@0'")
+    assert window.library.stale_analysis_ids(ENGINE_VERSION, window.kb.versions())
+    worker = window.start_refresh()
+    assert worker is not None
+    with qtbot.waitSignal(worker.done, timeout=20000):
+        pass
+    assert window.library.stale_analysis_ids(ENGINE_VERSION, window.kb.versions()) == []
