@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -113,6 +113,10 @@ class ArticleView(QTextBrowser):
     def _build(self, header: list[tuple[str, str]]) -> None:
         doc = QTextDocument(self)
         doc.setDocumentMargin(0)
+        frame = doc.rootFrame().frameFormat()
+        frame.setTopMargin(round(36 * self.zoom))
+        frame.setBottomMargin(round(160 * self.zoom))
+        doc.rootFrame().setFrameFormat(frame)
         body_font, title_font, meta_font = self._fonts()
         doc.setDefaultFont(body_font)
         cursor = QTextCursor(doc)
@@ -128,11 +132,13 @@ class ArticleView(QTextBrowser):
             return
         first = True
 
-        def block(space_after: float, line_height: float = 130.0) -> None:
+        def block(space_after: float, line_px: float = 0.0) -> None:
+            """A new block; ``line_px`` > 0 fixes the line pitch (design: body 26.5, title 38)."""
             nonlocal first
             fmt = QTextBlockFormat()
             fmt.setBottomMargin(space_after * self.zoom)
-            fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if line_px:
+                fmt.setLineHeight(line_px * self.zoom, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
             if first:
                 cursor.setBlockFormat(fmt)
                 first = False
@@ -147,28 +153,57 @@ class ArticleView(QTextBrowser):
             if role == "outlet":
                 fmt.setFontWeight(QFont.Weight.Bold)
             cursor.insertText(text, fmt)
-        block(10, 125)
+        block(14, 38)
         fmt = QTextCharFormat()
         fmt.setFont(title_font)
         fmt.setForeground(QColor(t.title))
         self._title_pos = cursor.position()
         cursor.insertText(article.title, fmt)
-        meta_bits = [b for b in (article.published, article.dateline, article.url) if b]
+        meta_bits = self._meta_bits(article)
         if meta_bits:
-            block(18)
+            block(4 if article.url else 18)
             fmt = QTextCharFormat()
             fmt.setFont(meta_font)
             fmt.setForeground(QColor(t.secondary))
             cursor.insertText("  ·  ".join(meta_bits), fmt)
+        if article.url:  # on its own line: a long address would otherwise break the meta line
+            block(18)
+            fmt = QTextCharFormat()
+            fmt.setFont(meta_font)
+            fmt.setForeground(QColor(t.tertiary))
+            cursor.insertText(article.url, fmt)
         body_fmt = QTextCharFormat()
         body_fmt.setFont(body_font)
         body_fmt.setForeground(QColor(t.text))
         for start, end in paragraph_bounds(article.text):
-            block(15, 156)
+            block(15, 26.5)
             self._para_starts.append(start)
             self._para_pos.append(cursor.position())
             cursor.insertText(article.text[start:end], body_fmt)
         self._install(doc)
+
+    def _meta_bits(self, article: Article) -> list[str]:
+        """Date (or dateline), language and length: the line under the title."""
+        lang = _ui_language()
+        bits: list[str] = []
+        date = QDate.fromString(article.published[:10], Qt.DateFormat.ISODate)
+        dateline = article.dateline.strip()
+        if date.isValid() and not (dateline and str(date.year()) in dateline):
+            bits.append(QLocale(lang).toString(date, "d MMMM yyyy"))
+        elif article.published and not date.isValid():
+            bits.append(article.published)
+        if dateline:  # "Yerevan, 14 October 2020" already says the date
+            bits.append(dateline)
+        if article.language:
+            name = QLocale(article.language).nativeLanguageName()
+            if lang == "en":
+                name = QLocale.languageToString(QLocale(article.language).language())
+            if name and name != "C":
+                bits.append(name[:1].upper() + name[1:])
+        words = article.word_count()
+        bits.append(self.tr("%n words", "", words))
+        bits.append(self.tr("%n min read", "", max(1, -(-words // 200))))
+        return bits
 
     def _install(self, doc: QTextDocument) -> None:
         self.setDocument(doc)  # the previous document, a child of this view, is deleted by Qt
@@ -335,6 +370,14 @@ class ArticleView(QTextBrowser):
 
     def point_of(self, offset: int) -> QPoint:
         return self.anchor_rect(offset).topLeft()
+
+
+def _ui_language() -> str:
+    """The language the UI speaks now (dates are written in it)."""
+    from reader.ui import i18n
+
+    installed = i18n._installed
+    return installed.lang if installed is not None else "en"
 
 
 def side_color(theme: Theme, side: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -112,7 +112,9 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> None:
     dialog.setWindowTitle(parent.tr("Keyboard shortcuts"))
     dialog.resize(520, 600)
     layout = QVBoxLayout(dialog)
-    rows = sorted({(a.text().replace("&", "").split("  ")[0], a.shortcut().toString()) for a in actions})
+    native = QKeySequence.SequenceFormat.NativeText
+    rows = sorted({(a.text().replace("&", "").split("  ")[0],
+                    "   ".join(k.toString(native) for k in a.shortcuts())) for a in actions})
     extra = [(parent.tr("Focus the library search"), "/"),
              (parent.tr("Cycle library → text → margins"), "F6"),
              (parent.tr("Move between cards in a margin"), "↑ ↓"),

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("/"), self, self.sidebar.focus_search)
         QShortcut(QKeySequence("F6"), self, self.cycle_focus)
         QShortcut(QKeySequence("Escape"), self, self.escape)
-        self.statusBar().showMessage(self.tr("Offline. Nothing you read leaves this computer."))
+        self.statusBar().showMessage(self.tr("Offline. Nothing you read leaves this computer."), 6000)
         self.sidebar.refresh()
         self._restore_settings()
 
@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         for action in self.act_panels.values():
             action.setChecked(True)
         self.act_library.setChecked(True)
+        # second keys: Ctrl+PgDn/PgUp for articles ("/" for the search is a QShortcut above)
+        self.act_next_article.setShortcuts([QKeySequence("Alt+Down"), QKeySequence("Ctrl+PgDown")])
+        self.act_prev_article.setShortcuts([QKeySequence("Alt+Up"), QKeySequence("Ctrl+PgUp")])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
         self.area.correctRequested.connect(self.correct_card)
         self.area.undoRequested.connect(self.undo_correction)
         self.area.entryRequested.connect(self.show_entry)
+        self.area.summary.showDismissed.connect(self._popup_dismissed)
         self.notes_panel.noteActivated.connect(lambda s, e: self.area.view.select_span(s, e))
         self.notes_panel.articleRequested.connect(self._open_at)
         self.notes_panel.notesChanged.connect(lambda _aid: self.refresh_highlights())
@@ -369,6 +373,10 @@ class MainWindow(QMainWindow):
         if self.article is not None:
             corrections.undo_key(self.library, self.article.id, key)
             self._show_current(keep_scroll=True)
+
+    def _popup_dismissed(self, anchor: QWidget) -> None:
+        """The summary strip's "N dismissed — show": the same list as Article → Dismissed cards."""
+        self.dismissed_menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
 
     def _fill_dismissed_menu(self) -> None:
         self.dismissed_menu.clear()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -12,7 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QTextLayout
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.library import Library, SearchError
 from reader.core.models import ArticleFilter, ArticleSummary
+from reader.ui.article_view import _ui_language
 from reader.ui.theme import UI_FAMILY, Theme
 
 LIST_LIMIT = 2000
@@ -101,13 +104,14 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setPen(QColor(t.title))
         text_rect = QRect(rect.left() + 10, rect.top() + 6, rect.width() - 34, 36)
         metrics = QFontMetrics(title_font)
-        title = _two_lines(row.title, metrics, text_rect.width())
-        painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), title)
+        for i, line in enumerate(_two_lines(row.title, title_font, metrics, text_rect.width())):
+            painter.drawText(QRect(text_rect.left(), text_rect.top() + i * 18, text_rect.width(), 18),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
         meta_font = QFont(UI_FAMILY)
         meta_font.setPixelSize(11)
         painter.setFont(meta_font)
         painter.setPen(QColor(t.secondary))
-        meta = " · ".join(b for b in (row.outlet, row.published, row.language.upper()) if b)
+        meta = " · ".join(b for b in (row.outlet, _short_date(row.published), row.language.upper()) if b)
         if row.notes:
             meta += f"  ✎{row.notes}"
         painter.drawText(QRect(rect.left() + 10, rect.bottom() - 18, rect.width() - 20, 16),
@@ -122,11 +126,29 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
-    """Elide ``text`` so that it fits on two lines of ``width``."""
-    if metrics.horizontalAdvance(text) <= width * 2 - 20:
-        return text
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * 2 - 30)
+def _short_date(iso: str) -> str:
+    """"20 Sep 2023" (in the UI's language) for an ISO date; other text as it is."""
+    date = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
+    if not date.isValid():
+        return iso
+    return QLocale(_ui_language()).toString(date, "d MMM yyyy")
+
+
+def _two_lines(text: str, font: QFont, metrics: QFontMetrics, width: int) -> list[str]:
+    """``text`` broken at a word into at most two lines of ``width``, the second elided with "…"."""
+    text = " ".join(text.split())
+    if metrics.horizontalAdvance(text) <= width:
+        return [text]
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(width)
+    layout.endLayout()
+    cut = line.textLength() if line.isValid() else len(text)
+    first, rest = text[:cut].rstrip(), text[cut:].strip()
+    if not rest:
+        return [first]
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
 class LibrarySidebar(QWidget):
@@ -150,6 +172,9 @@ class LibrarySidebar(QWidget):
         head.addWidget(self.heading)
         head.addStretch(1)
         head.addWidget(self.count)
+        self.sort = QComboBox()
+        self.sort.setAccessibleName(self.tr("Sort articles"))
+        head.addWidget(self.sort)
         layout.addLayout(head)
         self.search = QLineEdit()
         self.search.setObjectName("SearchBox")
@@ -176,14 +201,11 @@ class LibrarySidebar(QWidget):
         checks = QHBoxLayout()
         self.bookmarked = QCheckBox(self.tr("Bookmarked"))
         self.has_notes = QCheckBox(self.tr("With notes"))
-        self.sort = QComboBox()
-        self.sort.setAccessibleName(self.tr("Sort articles"))
         for key, label in (("date", self.tr("Newest")), ("title", self.tr("Title")), ("outlet", self.tr("Outlet"))):
             self.sort.addItem(label, key)
         checks.addWidget(self.bookmarked)
         checks.addWidget(self.has_notes)
         checks.addStretch(1)
-        checks.addWidget(self.sort)
         layout.addLayout(checks)
         self.model = ArticleListModel()
         self.list = _ArticleList()

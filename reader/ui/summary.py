@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from reader.core.analysis.model import Analysis
+from reader.ui.article_view import _ui_language
 from reader.ui.theme import Theme, side_group, side_name
 
 GROUP_ORDER = ("AZ", "AM", "3P", "IND", "?")
@@ -47,6 +48,14 @@ class BalanceBar(QWidget):
 
 
 class SummaryStrip(QWidget):
+    """Statements and balance bar, legend, unattributed claims, wording flags, headline checks.
+
+    ``showDismissed`` asks the window to list the dismissed cards (the "N dismissed — show"
+    button appears only when the user has dismissed something in this article).
+    """
+
+    showDismissed = Signal(QWidget)
+
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SummaryStrip")
@@ -67,8 +76,15 @@ class SummaryStrip(QWidget):
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.headline.setMinimumWidth(120)
-        for w in (self.statements, self.bar, self.legend, self.unattributed, self.flags):
+        self.dismissed = QToolButton()
+        self.dismissed.setObjectName("DismissedButton")
+        self.dismissed.setAutoRaise(True)
+        self.dismissed.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.dismissed.clicked.connect(lambda: self.showDismissed.emit(self.dismissed))
+        self.dismissed.hide()
+        for w in (self.statements, self.bar, self.legend, self.unattributed, self.flags, self.dismissed):
             layout.addWidget(w)
+        layout.addStretch(0)  # takes the room when there is no headline pill
         layout.addWidget(self.headline, 1, Qt.AlignmentFlag.AlignRight)
         self.setFixedHeight(40)
         self.set_analysis(None)
@@ -78,6 +94,7 @@ class SummaryStrip(QWidget):
         if analysis is None:
             for w in (self.statements, self.legend, self.unattributed, self.flags, self.headline):
                 w.setText("")
+            self.dismissed.hide()
             self.headline.hide()
             self.bar.set_groups([])
             return
@@ -86,6 +103,7 @@ class SummaryStrip(QWidget):
         n = len(analysis.attributions)
         self.statements.setText(f"<b>{n}</b> " + (self.tr("statement") if n == 1 else self.tr("statements")))
         sides = Counter(a.speaker.side for a in analysis.attributions)
+        self.lang = _ui_language()
         bits = []
         for group in GROUP_ORDER:
             members = [(s, c) for s, c in sides.items() if side_group(s) == group]
@@ -104,9 +122,11 @@ class SummaryStrip(QWidget):
         self.unattributed.setText(f'<span style="color:{t.unattributed}">┄</span> <b>{u}</b> '
                                   + (self.tr("unattributed claim") if u == 1 else self.tr("unattributed claims")))
         f = len(analysis.flags)
-        extra = f" · {dismissed} " + self.tr("dismissed") if dismissed else ""
         self.flags.setText(f'<span style="color:{t.wording_accent}">⚑</span> <b>{f}</b> '
-                           + (self.tr("wording flag") if f == 1 else self.tr("wording flags")) + extra)
+                           + (self.tr("wording flag") if f == 1 else self.tr("wording flags")))
+        self.dismissed.setText(self.tr("%n dismissed — show", "", dismissed))
+        self.dismissed.setAccessibleName(self.tr("Show and restore the cards you dismissed"))
+        self.dismissed.setVisible(dismissed > 0)
         if analysis.headline:
             first = analysis.headline[0]
             more = f" (+{len(analysis.headline) - 1})" if len(analysis.headline) > 1 else ""
@@ -124,6 +144,8 @@ class SummaryStrip(QWidget):
         text = getattr(self, "_headline_text", "")
         available = self.width() - sum(w.sizeHint().width() + 12 for w in
                                        (self.statements, self.bar, self.legend, self.unattributed, self.flags)) - 40
+        if self.dismissed.isVisibleTo(self):
+            available -= self.dismissed.sizeHint().width() + 12
         width = max(60, available - 24)
         self.headline.setText(self.headline.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
         self.headline.setMaximumWidth(max(60, available))
