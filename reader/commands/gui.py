@@ -93,6 +93,8 @@ def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
             QCoreApplication.processEvents()
         window.area.relayout()
         QCoreApplication.processEvents()
+        window.statusBar().clearMessage()  # the start-up hint is not part of the picture
+        QCoreApplication.processEvents()
         image = window.grab()
         if not image.save(str(args.output), "PNG"):
             raise CliError(f"cannot write {args.output}")

@@ -104,7 +104,7 @@ def build_cards(
     corrected = corrected or set()
     cards: list[CardData] = []
     marks: list[Mark] = []
-    _statement_cards(analysis, theme, lang, corrected, cards, marks)
+    _statement_cards(analysis, kb, theme, lang, corrected, cards, marks)
     _unattributed_cards(analysis, theme, cards, marks)
     _background_cards(analysis, kb, theme, lang, cards, marks)
     _wording_cards(analysis, theme, lang, cards, marks)
@@ -116,8 +116,39 @@ def _speaker_id(a: Attribution) -> str:
     return a.speaker.entity or a.speaker.name.casefold()
 
 
+def _named(kb: KnowledgeBase, name: str) -> Entry | None:
+    """The knowledge-base entry that has ``name`` as a name or alias (any language), if any."""
+    wanted = name.strip().casefold()
+    for entry in kb.entries.values():
+        for forms in entry.names.values():
+            if any(f.casefold() == wanted for f in forms):
+                return entry
+    return None
+
+
+def _chain_html(a: Attribution, kb: KnowledgeBase, theme: Theme) -> str:
+    """The relay chain as a vertical run, outermost first: a side-coloured dot per link,
+    "←" for "relayed from", the speaker of this card in bold (design: card anatomy 4)."""
+    rows = []
+    for i, name in enumerate(a.chain):
+        if name.casefold() == a.speaker.name.casefold():
+            side = a.speaker.side
+        else:
+            entry = _named(kb, name)
+            side = entry.side if entry is not None else "unknown"
+        dot = theme.sides[side_group(side)].bar
+        arrow = (f'<span style="color:{theme.tertiary}">←</span>&nbsp;' if i else "")
+        weight = "700" if name.casefold() == a.speaker.name.casefold() else "400"
+        rows.append(
+            f'<tr><td width="14" style="color:{dot}; font-size:12px">●</td>'
+            f'<td style="font-size:11.5px; color:{theme.text}; padding-left:{8 * i}px">{arrow}'
+            f'<span style="font-weight:{weight}">{_esc(name)}</span></td></tr>')
+    return ('<table cellspacing="0" cellpadding="1" style="margin-top:4px">' + "".join(rows)
+            + "</table>")
+
+
 def _statement_cards(
-    analysis: Analysis, theme: Theme, lang: str, corrected: set[str],
+    analysis: Analysis, kb: KnowledgeBase, theme: Theme, lang: str, corrected: set[str],
     cards: list[CardData], marks: list[Mark],
 ) -> None:
     seen: set[str] = set()
@@ -150,13 +181,15 @@ def _statement_cards(
             parts.append(f'<div style="color:{theme.amber_text}; font-size:11.5px">'
                          f'{tr("The cue presents the claim as established fact.")}</div>')
         if a.chain:
-            chain = " ← ".join(_esc(c) for c in a.chain)
-            parts.append(f'<div style="font-size:11.5px; color:{theme.secondary}">'
-                         f'{tr("Chain")}: {chain}</div>')
+            parts.append(_chain_html(a, kb, theme))
         if a.relayed_by:
-            parts.append(f'<div style="font-size:11.5px; color:{theme.secondary}">'
-                         f'<span style="background:{theme.sides["?"].tint}">&nbsp;{tr("relayed")}&nbsp;</span>'
-                         f' {tr("by")} {_esc(a.relayed_by)}</div>')
+            relay = kb.get(a.relayed_by) or _named(kb, a.relayed_by)
+            relay_name = relay.name(lang) if relay is not None else a.relayed_by
+            relay_chip = chip(theme, relay.side) + " " if relay is not None else ""
+            parts.append(f'<div style="font-size:11.5px; color:{theme.secondary}; margin-top:3px">'
+                         f'<span style="background:{theme.sides["?"].tint}; color:{theme.sides["?"].ink}">'
+                         f'&nbsp;{tr("relayed")}&nbsp;</span>'
+                         f' {tr("by")} {relay_chip}{_esc(relay_name)}</div>')
         if a.key in corrected:
             parts.append(f'<div style="font-size:11px; color:{theme.amber_text}">'
                          f'✎ {tr("Speaker corrected by you")}</div>')

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self.area.undoRequested.connect(self.undo_correction)
         self.area.entryRequested.connect(self.show_entry)
         self.area.summary.showDismissed.connect(self._popup_dismissed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.notes_panel.noteActivated.connect(lambda s, e: self.area.view.select_span(s, e))
         self.notes_panel.articleRequested.connect(self._open_at)
         self.notes_panel.notesChanged.connect(lambda _aid: self.refresh_highlights())
@@ -533,6 +534,11 @@ class MainWindow(QMainWindow):
         self.sidebar.set_theme(self.theme)
         self.area.set_theme(self.theme)
         self._show_current(keep_scroll=True)
+
+    def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        """With "Follow the system", switch live when the desktop switches light/dark."""
+        if self.theme_name == "system" and theme_for("system") is not self.theme:
+            self.set_theme("system")
 
     def ui_language(self) -> str:
         lang = str(self.settings.value("language", "system"))

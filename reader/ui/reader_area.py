@@ -6,16 +6,18 @@ directions, focus, and which kinds of cards and marks are shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from reader.core.analysis.model import Analysis
 from reader.core.models import Article
 from reader.ui.article_view import ArticleView, Mark
 from reader.ui.cards import CardData, CardWidget
+from reader.ui.connector import Connector
 from reader.ui.gutter import Gutter
 from reader.ui.margin import MarginPane
+from reader.ui.ruler import OverviewRuler
 from reader.ui.summary import SummaryStrip
 from reader.ui.theme import Theme
 
@@ -53,7 +55,8 @@ class ReaderArea(QWidget):
         self.view = ArticleView(theme)
         self.left = MarginPane(self.tr("Sources"), theme, self._anchor_y_left, self._wheel)
         self.right = MarginPane(self.tr("Background and wording"), theme, self._anchor_y_right, self._wheel)
-        self.scrollbar = QScrollBar(Qt.Orientation.Vertical)
+        self.analysis: Analysis | None = None
+        self.scrollbar = OverviewRuler(self._fraction_of, self._jump_to)
         self.scrollbar.setAccessibleName(self.tr("Scroll the article"))
         self.gutter = Gutter(self.view, theme)
         row.addWidget(self.left, 10)
@@ -78,6 +81,9 @@ class ReaderArea(QWidget):
             pane.correctRequested.connect(self.correctRequested.emit)
             pane.undoRequested.connect(self.undoRequested.emit)
             pane.linkActivated.connect(self._link)
+        self._hover_key: str | None = None
+        self.connector = Connector(self._connector_link, self)
+        self.connector.raise_()
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
@@ -92,6 +98,7 @@ class ReaderArea(QWidget):
         self.view.set_article(article, header)
         self.view.set_marks(marks)
         self.summary.set_analysis(analysis, dismissed)
+        self.analysis = analysis
         self.gutter.set_analysis(analysis)
         self.cards = cards
         self.focused_key = None
@@ -112,7 +119,55 @@ class ReaderArea(QWidget):
         for panel in self.visible_panels:
             kinds.update(KIND_OF_PANEL[panel])
         self.view.set_visible_kinds(kinds)
+        self.scrollbar.set_ticks(self._ticks())
         self._schedule_relayout()
+
+    def _ticks(self) -> list[tuple[int, str]]:
+        """Ruler ticks: wording flags (violet), unattributed claims (grey), headline checks (amber)."""
+        a = self.analysis
+        if a is None:
+            return []
+        t = self.theme
+        ticks: list[tuple[int, str]] = []
+        if "wording" in self.visible_panels:
+            ticks += [(f.start, t.wording_accent) for f in a.flags]
+        if "sources" in self.visible_panels:
+            ticks += [(u.start, t.unattributed) for u in a.unattributed]
+        if a.headline:
+            ticks.append((-1, t.amber_mark))
+        return ticks
+
+    def _fraction_of(self, offset: int) -> float:
+        """Where article offset ``offset`` (-1: the headline) sits, as a share of the document height."""
+        doc = self.view.document()
+        height = doc.size().height()
+        if height <= 0:
+            return 0.0
+        if offset < 0:
+            return 0.0
+        cursor = QTextCursor(doc)
+        cursor.setPosition(min(self.view.doc_pos(offset), doc.characterCount() - 1))
+        block = cursor.block()
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(cursor.position() - block.position())
+        if line.isValid():
+            top += line.y()
+        return max(0.0, min(1.0, top / height))
+
+    def _jump_to(self, offset: int) -> None:
+        """A ruler tick was clicked: focus the card of that mark (or show the headline)."""
+        if offset < 0:
+            self.view.verticalScrollBar().setValue(0)
+            return
+        a = self.analysis
+        keys = ([f.key for f in a.flags if f.start == offset]
+                + [u.key for u in a.unattributed if u.start == offset]) if a else []
+        for key in keys:
+            card = self.data_for(key)
+            if card is not None and self.card_widget(card.key) is not None:
+                self.focus_card(card.key)
+                return
+        self.view.scroll_to(offset)
 
     def set_panel_visible(self, panel: str, visible: bool) -> None:
         if visible:
@@ -159,9 +214,33 @@ class ReaderArea(QWidget):
     def relayout(self) -> None:
         self.left.relayout()
         self.right.relayout()
+        self.connector.update()
 
     def resizeEvent(self, event: object) -> None:
+        self.connector.setGeometry(self.rect())
+        self.connector.clip = self.rect().adjusted(0, self.summary.height(), 0, 0)
         self._schedule_relayout()
+
+    def _connector_link(self) -> tuple[QPointF, QPointF, str] | None:
+        """The curve from the hovered (else the focused) card's line in the text to its header."""
+        key = self._hover_key or self.focused_key
+        data = self.data_for(key) if key else None
+        widget = self.card_widget(data.key) if data else None
+        if data is None or widget is None or not widget.isVisible():
+            return None
+        viewport = self.view.viewport()
+        rect = self.view.anchor_rect(data.span[0])
+        if rect.bottom() < 0 or rect.top() > viewport.height():
+            return None
+        line = viewport.mapTo(self, QPoint(0, rect.center().y()))
+        on_right = widget.parentWidget() is self.right
+        if on_right:
+            start = QPointF(viewport.mapTo(self, QPoint(self.view.text_width() + 6, 0)).x(), line.y())
+            end = QPointF(widget.mapTo(self, QPoint(0, 16)))
+        else:
+            start = QPointF(self.gutter.mapTo(self, QPoint(2, 0)).x(), line.y())
+            end = QPointF(widget.mapTo(self, QPoint(widget.width(), 16)))
+        return start, end, data.mark_color or self.theme.secondary
 
     def _sync_range(self, low: int, high: int) -> None:
         self.scrollbar.setRange(low, high)
@@ -210,10 +289,12 @@ class ReaderArea(QWidget):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
         start, end = data.span
         self.view.set_emphasis((start, end, data.mark_color or self.theme.wording_accent))
+        self.connector.update()
         self.cardFocused.emit(data.key)
 
     def clear_focus(self) -> None:
         self.focused_key = None
+        self.connector.update()
         self.left.set_focused(None)
         self.right.set_focused(None)
         self.view.set_emphasis(None)
@@ -231,6 +312,8 @@ class ReaderArea(QWidget):
         self.activate_card(keys[i])
 
     def _hovered(self, key: str, inside: bool) -> None:
+        self._hover_key = key if inside else None
+        self.connector.update()
         if not inside:
             focused = self.data_for(self.focused_key) if self.focused_key else None
             self.view.set_emphasis((focused.span[0], focused.span[1], focused.mark_color)
@@ -246,6 +329,7 @@ class ReaderArea(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.scrollbar.set_ticks(self._ticks())
         self.summary.set_theme(theme)
         self.gutter.theme = theme
         self.left.theme = theme

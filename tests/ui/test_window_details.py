@@ -4,14 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QTextCursor
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from reader.core.analysis.engine import Analyzer
+from reader.core.analysis_store import corrected_analysis
+from reader.core.importing.pipeline import import_paths
+from reader.core.knowledge.model import KnowledgeBase
+from reader.core.library import Library
+from reader.ui import theme as theme_module
+from reader.ui.cards import build_cards
 from reader.ui.main_window import MainWindow
 from reader.ui.sidebar import _two_lines
-from reader.ui.theme import UI_FAMILY
+from reader.ui.theme import LIGHT, UI_FAMILY
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -119,3 +137,127 @@ def test_second_keys_for_search_and_article_stepping(window: MainWindow, qtbot: 
     for action in window.act_next_article.shortcuts()[1:]:
         window.act_next_article.trigger()
         assert window.article is not None and window.article.id == rows[1].id, action
+
+
+def test_follow_the_system_switches_live(make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(theme="system")
+    window.set_theme("system")
+    assert window.theme.name == "light"  # the offscreen platform reports no dark scheme
+    hints = QGuiApplication.styleHints()
+    monkeypatch.setattr(theme_module, "system_is_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.theme.name == "dark"
+    assert window.area.view.theme.name == "dark"
+    window.set_theme("light")  # an explicit choice is not overridden by the desktop
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.theme.name == "light"
+
+
+def test_relay_chains_show_each_link_and_relays_are_named(
+    library: Library, analyzer: Analyzer, kb: KnowledgeBase, seeds: list[Path],
+) -> None:
+    """The AzVision seed: AzVision ← press service chain, and Blinken relayed by the press service."""
+    report = import_paths(library, seeds, analyzer=analyzer)
+    assert not report.errors
+    chained = relayed = 0
+    for article_id in report.imported:
+        analysis = corrected_analysis(library, analyzer, library.require_article(article_id)).analysis
+        cards, _marks = build_cards(analysis, kb, LIGHT, "en")
+        by_key = {c.key: c for c in cards}
+        for a in analysis.attributions:
+            html = by_key[a.key].html
+            if a.chain:
+                chained += 1
+                assert html.count("●") == len(a.chain)
+                run = html[html.index("●") - 80:]
+                positions = [run.index(name) for name in a.chain]
+                assert positions == sorted(positions)  # outermost first
+            if a.relayed_by:
+                relayed += 1
+                entry = kb.get(a.relayed_by)
+                assert entry is not None and entry.name("en") in html
+                assert a.relayed_by not in html  # never the raw entry id
+    assert chained >= 2 and relayed >= 1
+
+
+def test_overview_ruler_has_a_tick_per_mark_and_a_click_focuses_its_card(
+    window: MainWindow, qtbot: QtBot,
+) -> None:
+    open_by_outlet(window, "Caspian Daily")
+    area = window.area
+    analysis = area.analysis
+    assert analysis is not None and analysis.flags
+    ruler = area.scrollbar
+    assert len(ruler.ticks) == len(analysis.flags) + len(analysis.unattributed) + bool(analysis.headline)
+    positions = ruler.tick_positions()
+    ys = [y for y, _o, _c in positions]
+    assert ys == sorted(ys)  # document order
+    # the last flag: a click on its tick focuses its card and scrolls it into view
+    flag = max(analysis.flags, key=lambda f: f.start)
+    y = next(y for y, offset, _c in positions if offset == flag.start)
+    qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(ruler.width() // 2, round(y)))
+    card = area.data_for(flag.key)
+    assert card is not None and area.focused_key == card.key
+    assert area.view.verticalScrollBar().value() > 0
+    # hiding the Wording panel removes its ticks
+    window.act_panels["wording"].setChecked(False)
+    assert len(ruler.ticks) == len(analysis.unattributed) + bool(analysis.headline)
+
+
+def test_dropping_a_folder_imports_its_files(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Gespräche in Genf\n\nDie Delegationen trafen sich am Montag, "
+                                  "sagte ein Sprecher der Vereinten Nationen.\n", encoding="utf-8")
+    (folder / "b.md").write_text("# Talks resume in Geneva\n\nDelegations met on Monday, a UN "
+                                 "spokesperson said.\n", encoding="utf-8")
+    before = window.library.count_articles()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    worker = window.import_worker
+    assert worker is not None
+    qtbot.waitUntil(lambda: window.last_import is not None, timeout=15000)
+    assert window.last_import is not None and len(window.last_import.imported) == 2
+    assert window.library.count_articles() == before + 2
+    titles = {r.title for r in window.sidebar.model.rows}
+    assert {"Gespräche in Genf", "Talks resume in Geneva"} <= titles
+
+
+def test_pasting_text_makes_a_new_article(window: MainWindow) -> None:
+    QGuiApplication.clipboard().setText(
+        "Waffenruhe an der Grenze hält\n\nDie Waffenruhe hielt auch in der Nacht, teilte das "
+        "Verteidigungsministerium mit.\n")
+    before = window.library.count_articles()
+    window.paste_article()
+    assert window.library.count_articles() == before + 1
+    assert window.article is not None and window.article.title == "Waffenruhe an der Grenze hält"
+    assert "Verteidigungsministerium" in window.area.view.toPlainText()
+
+
+def test_a_curve_joins_the_focused_card_to_its_line(window: MainWindow) -> None:
+    open_by_outlet(window, "Caspian Daily")
+    area = window.area
+    assert area._connector_link() is None  # nothing focused or hovered
+    card = next(c for c in area.cards if c.kind == "wording")
+    area.activate_card(card.key)
+    area.relayout()
+    link = area._connector_link()
+    assert link is not None
+    start, end, _color = link
+    widget = area.card_widget(card.key)
+    assert widget is not None
+    header = widget.mapTo(area, QPoint(0, 16))
+    assert abs(end.x() - header.x()) <= 1 and abs(end.y() - header.y()) <= 1
+    line = area.view.anchor_rect(card.span[0])
+    line_top = area.view.viewport().mapTo(area, QPoint(0, line.top())).y()
+    assert line_top <= start.y() <= line_top + line.height()
+    assert start.x() < end.x()  # from the text column out to the right margin
+    area.clear_focus()
+    assert area._connector_link() is None
