@@ -60,11 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the ``margin`` gui-script: always opens the window."""
-    parser = build_parser()
-    args = parser.parse_args([a for a in sys.argv[1:] if a.startswith("--library")] or [])
+    """Entry point of the ``margin`` gui-script: opens the window, importing any files given."""
+    parser = argparse.ArgumentParser(prog="margin")
+    parser.add_argument("--library", metavar="PATH", type=Path, default=None)
+    parser.add_argument("files", nargs="*", metavar="FILE")
+    args = parser.parse_args()
     ctx = AppContext(args.library or default_library_path())
-    return gui.open_window(ctx, args)
+    try:
+        return gui.open_window(ctx, args)
+    except (CliError, LibraryError) as exc:
+        ctx.error(str(exc))
+        return 1
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def open_window(ctx: AppContext, args: argparse.Namespace) -> int:
     from reader.ui.app import run
 
     try:
-        return run(ctx.library_path)
+        return run(ctx.library_path, files=list(getattr(args, "files", []) or []))
     except LibraryError as exc:
         raise CliError(str(exc)) from exc
 

@@ -72,7 +72,7 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
         for path, existing in report.duplicates:
             ctx.out(f"duplicate: {path} is already in the library as #{existing}")
         if report.skipped:
-            ctx.out(f"skipped {len(report.skipped)} file(s) of other types")
+            ctx.out(f"skipped {len(report.skipped)} file(s) that are not articles (other types, README …)")
     for path, message in report.errors:
         ctx.error(f"{path}: {message}")
     return 0 if report.ok else 1

@@ -59,7 +59,8 @@ def create_window(
     return window
 
 
-def run(library_path: Path, settings_path: Path | None = None) -> int:
+def run(library_path: Path, settings_path: Path | None = None, files: list[str] | None = None) -> int:
+    """Open the window; ``files`` (from the desktop file's %F) are imported at once."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and \
             not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
         print("error: no display to open the window on (set DISPLAY, or use the command-line "
@@ -69,7 +70,10 @@ def run(library_path: Path, settings_path: Path | None = None) -> int:
     library = Library.open(library_path)
     window = create_window(library, settings_at(settings_path))
     window.show()
-    window.start_refresh()
+    if files:
+        window.start_import(files)
+    else:
+        window.start_refresh()
     code = app.exec()
     library.close()
     return int(code)

@@ -353,7 +353,9 @@ class CardWidget(QFrame):
         self.focused = False
         self.setObjectName("Card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(tr("{kind} card").replace("{kind}", data.kind))
+        kind = {"statement": tr("Statement"), "unattributed": tr("Unattributed claim"),
+                "background": tr("Background"), "wording": tr("Wording")}.get(data.kind, data.kind)
+        self.setAccessibleName(tr("{kind} card").replace("{kind}", kind))
         self.label = QLabel(self)
         self.label.setObjectName("CardText")
         self.label.setWordWrap(True)

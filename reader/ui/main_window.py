@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.analyzer = analyzer
         self.kb = kb
         self.settings = settings
-        self.theme_name = str(settings.value("theme", theme_name))
+        self.theme_name = theme_name  # create_window passes the saved choice unless told otherwise
         self.theme: Theme = theme_for(self.theme_name)
         self.article: Article | None = None
         self.history: list[int] = []
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         tb.addAction(self.act_import)
         import_button = tb.widgetForAction(self.act_import)
         import_button.setObjectName("PrimaryButton")
+        self.act_import.setIcon(icon("import", self.theme.primary_text))
         for act in (self.act_bookmark, self.act_highlight, self.act_export):
             tb.addAction(act)
         spacer = QWidget()
@@ -317,9 +318,8 @@ class MainWindow(QMainWindow):
     def _highlight_marks(self) -> list[Mark]:
         if self.article is None:
             return []
-        from reader.core.notes import COLORS
-
-        return [Mark(n.start, n.end, "highlights", f"note:{n.id}", COLORS.get(n.color, "#FFE066"), "highlight")
+        colors = self.theme.highlights
+        return [Mark(n.start, n.end, "highlights", f"note:{n.id}", colors.get(n.color, colors["yellow"]), "highlight")
                 for n in notes_for(self.library, self.article.id)
                 if n.kind == "highlight" and n.status == "attached" and n.start is not None and n.end is not None]
 
@@ -444,7 +444,10 @@ class MainWindow(QMainWindow):
 
     def start_import(self, paths: list[str]) -> ImportWorker:
         """Import off the GUI thread with a cancellable progress dialog; errors listed at the end."""
-        worker = ImportWorker(self.library.path, paths, self.analyzer)
+        from reader.core.analysis.engine import Analyzer
+
+        # its own analyzer: the window's stays with the GUI thread
+        worker = ImportWorker(self.library.path, paths, Analyzer(self.kb))
         progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowTitle(self.tr("Import"))
         progress.setMinimumDuration(300)

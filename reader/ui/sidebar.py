@@ -159,6 +159,7 @@ class LibrarySidebar(QWidget):
     def __init__(self, library: Library, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LibraryPane")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setMinimumWidth(190)
         self.library = library
         layout = QVBoxLayout(self)

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html", ".xhtml": "html"}
 STDIN = "-"
+# Inside folders these are about the folder, not articles (given by name, they are imported).
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "COPYING", "NOTICE"})
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -111,7 +113,9 @@ def expand(paths: Iterable[str | Path], report: ImportReport) -> Iterator[str]:
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
                 if child.is_file():
-                    if child.suffix.lower() in SUFFIXES:
+                    if child.stem.upper() in NOT_ARTICLES:
+                        report.skipped.append(str(child))
+                    elif child.suffix.lower() in SUFFIXES:
                         yield str(child)
                     else:
                         report.skipped.append(str(child))
