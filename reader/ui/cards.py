@@ -12,7 +12,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QEnterEvent, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QToolButton, QWidget
 
 from reader.core.analysis.model import Analysis, Attribution
@@ -340,6 +349,7 @@ class CardWidget(QFrame):
     activated = Signal(str)
     hovered = Signal(str, bool)
     dismissRequested = Signal(str)
+    noteRequested = Signal(str)
     correctRequested = Signal(str)
     undoRequested = Signal(str)
     linkActivated = Signal(str)
@@ -378,6 +388,9 @@ class CardWidget(QFrame):
 
     def _menu(self) -> None:
         menu = QMenu(self)
+        menu.addAction(tr("Copy card text"), self.copy_text)
+        menu.addAction(tr("Add a note on these words…"), lambda: self.noteRequested.emit(self.data.key))
+        menu.addSeparator()
         menu.addAction(tr("Dismiss: not right here"), lambda: self.dismissRequested.emit(self.data.key))
         if self.data.kind == "statement":
             menu.addAction(tr("Correct the speaker…"), lambda: self.correctRequested.emit(self.data.key))
@@ -386,6 +399,12 @@ class CardWidget(QFrame):
         button = self.menu_button
         assert button is not None
         menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def copy_text(self) -> None:
+        """The card as plain text (what it says and why), for a report or a message."""
+        doc = QTextDocument()
+        doc.setHtml(self.data.html)
+        QGuiApplication.clipboard().setText(doc.toPlainText().strip())
 
     def _refresh(self) -> None:
         compact = bool(self.data.compact_html) and not self.focused

@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.sidebar.articleChosen.connect(self.open_article)
         self.area.dismissRequested.connect(self.dismiss_card)
+        self.area.noteRequested.connect(self.note_on_card)
         self.area.correctRequested.connect(self.correct_card)
         self.area.undoRequested.connect(self.undo_correction)
         self.area.entryRequested.connect(self.show_entry)
@@ -357,6 +358,13 @@ class MainWindow(QMainWindow):
             corrections.dismiss(self.library, self.article.id, k, kind, quote)
         self._show_current(keep_scroll=True)
         self.statusBar().showMessage(self.tr("Card dismissed. Article → Dismissed cards brings it back."), 6000)
+
+    def note_on_card(self, key: str) -> None:
+        """Card menu → Add a note: highlight the card's words and write a note on them."""
+        data = self.area.data_for(key)
+        if data is not None:
+            self.area.view.select_span(*data.span)
+            self.highlight_selection()
 
     def correct_card(self, key: str) -> None:
         data = self.area.data_for(key)

@@ -31,6 +31,7 @@ class ReaderArea(QWidget):
 
     cardFocused = Signal(str)
     dismissRequested = Signal(str)
+    noteRequested = Signal(str)
     correctRequested = Signal(str)
     undoRequested = Signal(str)
     entryRequested = Signal(str)
@@ -78,6 +79,7 @@ class ReaderArea(QWidget):
             pane.cardActivated.connect(self.activate_card)
             pane.cardHovered.connect(self._hovered)
             pane.dismissRequested.connect(self.dismissRequested.emit)
+            pane.noteRequested.connect(self.noteRequested.emit)
             pane.correctRequested.connect(self.correctRequested.emit)
             pane.undoRequested.connect(self.undoRequested.emit)
             pane.linkActivated.connect(self._link)

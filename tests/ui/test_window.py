@@ -339,3 +339,22 @@ def test_stale_analyses_are_redone_in_the_background(window: MainWindow, qtbot: 
     with qtbot.waitSignal(worker.done, timeout=20000):
         pass
     assert window.library.stale_analysis_ids(ENGINE_VERSION, window.kb.versions()) == []
+
+
+def test_card_menu_copies_text_and_adds_a_note(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.ui import highlight
+
+    open_rich(window)
+    data = next(c for c in window.area.cards if c.kind == "wording")
+    window.area.activate_card(data.key)
+    card = window.area.card_widget(data.key)
+    assert card is not None
+    card.copy_text()
+    copied = QGuiApplication.clipboard().text()
+    assert window.article is not None
+    assert window.article.text[data.span[0]:data.span[1]] in copied
+    monkeypatch.setattr(highlight.HighlightPopup, "ask", staticmethod(lambda parent, text: ("blue", "why?")))
+    card.noteRequested.emit(data.key)
+    assert [(n.start, n.end, n.body) for n in window.notes_panel.notes()] == [(*data.span, "why?")]
