@@ -71,7 +71,7 @@ def test_migration_runs_in_a_transaction(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(RuntimeError):
         Library.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION - 1
     columns = [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
     assert "extra" not in columns
     conn.close()
@@ -81,8 +81,31 @@ def test_migration_runs_in_a_transaction(tmp_path: Path, monkeypatch: pytest.Mon
 
     schema.MIGRATIONS[-1] = good
     lib = Library.open(path)
-    assert lib.schema_version == 2
+    assert lib.schema_version == schema.SCHEMA_VERSION
     assert [a.title for a in lib.list_articles()] == ["Titel"]
+    lib.close()
+
+
+def test_version_1_library_is_migrated_without_losing_anything(tmp_path: Path) -> None:
+    """A library written by Margin 0.1 (schema 1) opens, gains the list digest, keeps its data."""
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    schema.MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO articles (title, text, content_hash, imported_at) "
+                 "VALUES ('Alt', 'Die Minsk-Gruppe tagte.', 'h1', '2025-01-01T00:00:00+00:00')")
+    conn.execute("INSERT INTO analyses VALUES (1, '1', 'p@1', '2025-01-01', '{}')")
+    conn.execute("INSERT INTO notes (article_id, kind, start, \"end\", quote, body, created_at, "
+                 "updated_at) VALUES (1, 'highlight', 4, 9, 'Minsk', 'wichtig', 'x', 'x')")
+    conn.execute("COMMIT")
+    conn.close()
+    lib = Library.open(path)
+    assert lib.schema_version == schema.SCHEMA_VERSION
+    assert [a.title for a in lib.list_articles()] == ["Alt"]
+    assert [s.digest for s in lib.list_summaries()] == [""]
+    assert lib.search("wichtig")[0].where == "note"
+    assert lib.load_analysis(1, "1", "p@1") == {}
     lib.close()
 
 

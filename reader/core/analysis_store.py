@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,9 +23,19 @@ def analyse_and_store(lib: Library, analyzer: Analyzer, article: Article) -> Ana
     """Analyse ``article`` now and store the result."""
     analysis = analyzer.analyze(article.title, article.text, article.language, article.outlet or None)
     lib.save_analysis(
-        article.id, analysis.to_json(), analysis.engine_version, knowledge_versions(analyzer)
+        article.id, analysis.to_json(), analysis.engine_version, knowledge_versions(analyzer),
+        digest(analysis),
     )
     return analysis
+
+
+def digest(analysis: Analysis) -> str:
+    """What the library list shows of an analysis: statements per side, claims, flags."""
+    sides: dict[str, int] = {}
+    for a in analysis.attributions:
+        sides[a.speaker.side] = sides.get(a.speaker.side, 0) + 1
+    return json.dumps({"sides": sides, "unattributed": len(analysis.unattributed),
+                       "flags": len(analysis.flags)}, sort_keys=True)
 
 
 def stored_or_fresh(lib: Library, analyzer: Analyzer, article: Article) -> Analysis:

@@ -219,9 +219,10 @@ class Library:
     def list_summaries(self, filt: ArticleFilter | None = None) -> list[ArticleSummary]:
         """Like :meth:`list_articles` without the texts: what a list view needs."""
         cols = ("a.id, a.title, a.outlet, a.published, a.language, a.bookmarked, "
-                "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), a.opened_at != ''")
+                "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), a.opened_at != '', "
+                "coalesce((SELECT r.digest FROM analyses r WHERE r.article_id = a.id), '')")
         return [
-            ArticleSummary(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], bool(r[7]))
+            ArticleSummary(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], bool(r[7]), r[8])
             for r in self._select(cols, filt or ArticleFilter())
         ]
 
@@ -363,14 +364,15 @@ class Library:
     # -- analyses ------------------------------------------------------------------------------
 
     def save_analysis(
-        self, article_id: int, result: dict[str, Any], engine_version: str, knowledge_versions: str
+        self, article_id: int, result: dict[str, Any], engine_version: str, knowledge_versions: str,
+        digest: str = "",
     ) -> None:
         with self.atomic():
             self.conn.execute(
                 "INSERT OR REPLACE INTO analyses (article_id, engine_version, knowledge_versions, "
-                "created_at, result) VALUES (?, ?, ?, ?, ?)",
+                "created_at, result, digest) VALUES (?, ?, ?, ?, ?, ?)",
                 (article_id, engine_version, knowledge_versions, now_iso(),
-                 json.dumps(result, ensure_ascii=False)),
+                 json.dumps(result, ensure_ascii=False), digest),
             )
 
     def load_analysis(

@@ -89,6 +89,7 @@ class ArticleSummary:
     bookmarked: bool
     notes: int
     opened: bool
+    digest: str = ""  # JSON: {"sides": {side: statements}, "unattributed": n, "flags": n}, or ""
 
 
 @dataclass(frozen=True)

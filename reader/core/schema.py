@@ -124,6 +124,11 @@ def _split(script: str) -> list[str]:
     return statements
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """A one-line digest of each analysis (statements per side, claims, flags) for the list."""
+    conn.execute("ALTER TABLE analyses ADD COLUMN digest TEXT NOT NULL DEFAULT ''")
+
+
 # Index i holds the migration from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 from reader.core.library import Library, SearchError
 from reader.core.models import ArticleFilter, ArticleSummary
 from reader.ui.article_view import _ui_language
-from reader.ui.theme import UI_FAMILY, Theme
+from reader.ui.theme import UI_FAMILY, Theme, side_group
 
 LIST_LIMIT = 2000
 SEARCH_DELAY_MS = 150
@@ -114,8 +116,12 @@ class ArticleDelegate(QStyledItemDelegate):
         meta = " · ".join(b for b in (row.outlet, _short_date(row.published), row.language.upper()) if b)
         if row.notes:
             meta += f"  ✎{row.notes}"
-        painter.drawText(QRect(rect.left() + 10, rect.bottom() - 18, rect.width() - 20, 16),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), meta)
+        right = self._paint_digest(painter, row, rect)
+        painter.setFont(meta_font)
+        painter.setPen(QColor(t.secondary))
+        meta_rect = QRect(rect.left() + 10, rect.bottom() - 18, rect.width() - 20 - right, 16)
+        painter.drawText(meta_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()))
         if row.bookmarked:
             painter.setPen(QColor(t.amber_mark))
             star = QFont(UI_FAMILY)
@@ -124,6 +130,42 @@ class ArticleDelegate(QStyledItemDelegate):
             painter.drawText(QRect(rect.right() - 22, rect.top() + 4, 18, 18),
                              int(Qt.AlignmentFlag.AlignCenter), "★")
         painter.restore()
+
+
+    def _paint_digest(self, painter: QPainter, row: ArticleSummary, rect: QRect) -> int:
+        """Bottom right: a small balance bar (one segment per statement) and the flag count."""
+        if not row.digest:
+            return 0
+        try:
+            digest = json.loads(row.digest)
+        except ValueError:
+            return 0
+        t = self.theme
+        groups = sorted((side_group(side) for side, n in digest.get("sides", {}).items() for _ in range(n)),
+                        key=_GROUP_ORDER.index)[:8]
+        flags = int(digest.get("flags", 0))
+        x = rect.right() - 8
+        font = QFont(UI_FAMILY)
+        font.setPixelSize(11)
+        painter.setFont(font)
+        if flags:
+            label = f"⚑ {flags}"
+            width = QFontMetrics(font).horizontalAdvance(label) + 2
+            x -= width
+            painter.setPen(QColor(t.wording_accent))
+            painter.drawText(QRect(x, rect.bottom() - 18, width, 16),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
+            x -= 8
+        y = rect.bottom() - 12
+        painter.setPen(Qt.PenStyle.NoPen)
+        for group in reversed(groups):
+            x -= 6
+            painter.setBrush(QColor(t.sides[group].bar))
+            painter.drawRoundedRect(QRect(x, y, 5, 5), 1, 1)
+        return rect.right() - x + 4
+
+
+_GROUP_ORDER = ("AZ", "AM", "3P", "IND", "?")
 
 
 def _short_date(iso: str) -> str:
