@@ -16,11 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     build = tmp_path_factory.mktemp("build")
-    subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
          "-w", str(out), str(ROOT)],
-        check=True, cwd=build, capture_output=True, timeout=300,
+        cwd=build, capture_output=True, text=True, timeout=300,
     )
+    assert result.returncode == 0, result.stderr[-3000:]
     return next(out.glob("margin_reader-*.whl"))
 
 
