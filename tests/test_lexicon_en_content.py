@@ -16,26 +16,13 @@ from typing import Any
 import pytest
 import yaml
 
+from reader.core.knowledge.model import LEXICON_CATEGORIES, LEXICON_RULES, LEXICON_SIDES
+
 LEXICON = Path(__file__).resolve().parents[1] / "resources" / "lexicon" / "en.yaml"
 
-CATEGORIES = {
-    "loaded_label",
-    "delegitimising",
-    "euphemism",
-    "martyrdom",
-    "triumphalism",
-    "dehumanising",
-    "pejorative",
-    "legal_characterisation",
-    "exaggeration",
-    "unattributed_accusation",
-    "disputed_figure",
-    "conflation",
-    "naming",
-    "religious",
-}
-RULES = {"always", "unattributed", "narrator", "info"}
-SIDES = {"AZ", "AM", "RU", "TR", "WEST", "general"}
+CATEGORIES = set(LEXICON_CATEGORIES)
+RULES = set(LEXICON_RULES)
+SIDES = set(LEXICON_SIDES)
 REQUIRED = (
     "id",
     "forms",
