@@ -7,10 +7,10 @@ user actually sees: the engine flags none of the neutral sentences and every loa
 from __future__ import annotations
 
 import pytest
-from analysis_fixtures import real_kb
-
 import test_lexicon_de_content as de
 import test_lexicon_en_content as en
+from analysis_fixtures import real_kb
+
 from reader.core.analysis.engine import Analyzer
 
 
