@@ -38,7 +38,7 @@ from reader.core.export_content import (
     build_export_article,
     export_date,
 )
-from reader.core.notes import COLORS, Note, notes_for
+from reader.core.notes import Note, notes_for
 from reader.pdf import fonts
 from reader.pdf.layout import (
     RESOLUTION,
@@ -670,7 +670,4 @@ def describe(result: ExportResult) -> str:
     return (f"wrote {result.path} ({result.pages} pages, {result.articles} article(s), "
             f"{result.cards} margin notes, {result.highlights} highlight annotations)")
 
-
-def color_hex(name: str) -> str:
-    return COLORS.get(name, COLORS["yellow"]).lstrip("#")
 
