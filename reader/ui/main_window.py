@@ -640,8 +640,8 @@ class MainWindow(QMainWindow):
                     opened = True
             except ValueError:
                 pass
-        if not opened and self.sidebar.model.rowCount():
-            self.sidebar.list.setCurrentIndex(self.sidebar.model.index(0))
+        if not opened:
+            self.sidebar.select_first()
 
     def save_settings(self) -> None:
         s = self.settings

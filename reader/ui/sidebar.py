@@ -6,6 +6,7 @@ import json
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -42,26 +43,48 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractListModel):
-    """A thin model over ``ArticleSummary`` rows."""
+    """A thin model over ``ArticleSummary`` rows, with month headings when sorted by date.
+
+    ``rows`` holds the articles only; ``items`` is what the list shows (articles and headings).
+    """
 
     ArticleRole = Qt.ItemDataRole.UserRole + 1
+    HeadingRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ArticleSummary] = []
+        self.items: list[ArticleSummary | str] = []
 
-    def set_rows(self, rows: list[ArticleSummary]) -> None:
+    def set_rows(self, rows: list[ArticleSummary], by_month: bool = False) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.items = []
+        last = None
+        for row in rows:
+            month = _month(row.published) if by_month else None
+            if by_month and month != last:
+                self.items.append(month or "")
+                last = month
+            self.items.append(row)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.items)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self.items[index.row()], str):
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.items[index.row()]
+        if isinstance(row, str):
+            if role in (self.HeadingRole, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return row or QCoreApplication.translate("LibrarySidebar", "No date")
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return row.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -76,7 +99,20 @@ class ArticleListModel(QAbstractListModel):
         return None
 
     def row_of(self, article_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == article_id), -1)
+        """Index in ``items`` of the article, or -1."""
+        return next((i for i, r in enumerate(self.items)
+                     if not isinstance(r, str) and r.id == article_id), -1)
+
+    def article_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self.items) if not isinstance(r, str)]
+
+
+def _month(iso: str) -> str:
+    """"September 2023" in the UI's language; "" when the article has no date."""
+    date = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
+    if not date.isValid():
+        return ""
+    return QLocale(_ui_language()).toString(date, "MMMM yyyy")
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -87,11 +123,27 @@ class ArticleDelegate(QStyledItemDelegate):
         self.theme = theme
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if index.data(ArticleListModel.HeadingRole) is not None:
+            return QSize(option.rect.width(), 30)
         return QSize(option.rect.width(), 66)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        row: ArticleSummary = index.data(ArticleListModel.ArticleRole)
+        heading = index.data(ArticleListModel.HeadingRole)
         t = self.theme
+        if heading is not None:
+            painter.save()
+            font = QFont(UI_FAMILY)
+            font.setPixelSize(11)
+            font.setBold(True)
+            font.setCapitalization(QFont.Capitalization.AllUppercase)
+            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+            painter.setFont(font)
+            painter.setPen(QColor(t.tertiary))
+            painter.drawText(option.rect.adjusted(16, 8, -8, 0),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), str(heading))
+            painter.restore()
+            return
+        row: ArticleSummary = index.data(ArticleListModel.ArticleRole)
         painter.save()
         rect = option.rect.adjusted(6, 2, -6, -2)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -322,7 +374,7 @@ class LibrarySidebar(QWidget):
             self.error.setText(str(exc))
             self.error.show()
             return
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, by_month=filt.sort == "date" and not filt.query)
         shown = self.tr("{n} articles").replace("{n}", str(total))
         if total > len(rows):
             shown = self.tr("{shown} of {n}").replace("{shown}", str(len(rows))).replace("{n}", str(total))
@@ -334,8 +386,8 @@ class LibrarySidebar(QWidget):
         index = self.list.currentIndex()
         if not index.isValid():
             return None
-        row: ArticleSummary = index.data(ArticleListModel.ArticleRole)
-        return row.id
+        row: ArticleSummary | None = index.data(ArticleListModel.ArticleRole)
+        return row.id if row is not None else None
 
     def select(self, article_id: int, emit: bool = True) -> bool:
         row = self.model.row_of(article_id)
@@ -347,17 +399,28 @@ class LibrarySidebar(QWidget):
         return True
 
     def step(self, delta: int) -> None:
-        """Next (+1) or previous (-1) article in the list."""
-        row = self.list.currentIndex().row()
-        target = max(0, min(self.model.rowCount() - 1, row + delta))
-        if self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(target))
+        """Next (+1) or previous (-1) article in the list (month headings are skipped)."""
+        rows = self.model.article_rows()
+        if not rows:
+            return
+        current = self.list.currentIndex().row()
+        if current in rows:
+            target = rows[max(0, min(len(rows) - 1, rows.index(current) + delta))]
+        else:
+            target = rows[0] if delta > 0 else rows[-1]
+        self.list.setCurrentIndex(self.model.index(target))
+
+    def select_first(self) -> None:
+        rows = self.model.article_rows()
+        if rows:
+            self.list.setCurrentIndex(self.model.index(rows[0]))
 
     def _current_changed(self, current: QModelIndex, *_: object) -> None:
         if getattr(self, "_suspend_emit", False) or not current.isValid():
             return
-        row: ArticleSummary = current.data(ArticleListModel.ArticleRole)
-        self.articleChosen.emit(row.id)
+        row: ArticleSummary | None = current.data(ArticleListModel.ArticleRole)
+        if row is not None:
+            self.articleChosen.emit(row.id)
 
     def stop(self) -> None:
         """No pending search once the window closes."""

@@ -358,3 +358,21 @@ def test_card_menu_copies_text_and_adds_a_note(window: MainWindow, monkeypatch: 
     monkeypatch.setattr(highlight.HighlightPopup, "ask", staticmethod(lambda parent, text: ("blue", "why?")))
     card.noteRequested.emit(data.key)
     assert [(n.start, n.end, n.body) for n in window.notes_panel.notes()] == [(*data.span, "why?")]
+
+
+def test_library_is_grouped_by_month_and_stepping_skips_headings(window: MainWindow) -> None:
+    model = window.sidebar.model
+    headings = [item for item in model.items if isinstance(item, str)]
+    months = {r.published[:7] for r in model.rows}
+    assert len(headings) == len(months) >= 2
+    assert model.flags(model.index(model.items.index(headings[0]))) == Qt.ItemFlag.NoItemFlags
+    window.sidebar.select_first()
+    seen = []
+    for _ in range(len(model.rows) + 2):
+        assert window.article is not None
+        seen.append(window.article.id)
+        window.act_next_article.trigger()
+    assert sorted(set(seen)) == sorted(r.id for r in model.rows)
+    window.sidebar.search.setText("Karabach")
+    window.sidebar.refresh()
+    assert not any(isinstance(item, str) for item in model.items)  # ranked results: no months
