@@ -308,7 +308,6 @@ class LibrarySidebar(QWidget):
         self.list.setAccessibleName(self.tr("Articles"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(ArticleDelegate(theme))
-        self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         layout.addWidget(self.list, 1)
         self.footer = QLabel(self.tr("Offline · nothing leaves this computer"))

@@ -368,6 +368,10 @@ def stylesheet(theme: Theme) -> str:
     background: transparent; border: none; outline: none; color: {t.text};
     selection-background-color: {t.card_bg}; selection-color: {t.title};
 }}
+#ArticleList QScrollBar:vertical {{ background: {t.library_bg}; width: 10px; margin: 0; border: none; }}
+#ArticleList QScrollBar::handle:vertical {{ background: {t.card_border}; border-radius: 4px; min-height: 28px; }}
+#ArticleList QScrollBar::add-line:vertical, #ArticleList QScrollBar::sub-line:vertical {{ height: 0; }}
+#ArticleList QScrollBar::add-page:vertical, #ArticleList QScrollBar::sub-page:vertical {{ background: none; }}
 #ReaderCanvas, #MarginPane {{ background: {t.canvas}; }}
 #ArticleView {{
     background: {t.canvas}; color: {t.text}; border: none;
