@@ -12,6 +12,7 @@ the article is plain text (the imported HTML is never shown).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, QUrl, Signal
@@ -112,6 +113,7 @@ class ArticleView(QTextBrowser):
 
     def _build(self, header: list[tuple[str, str]]) -> None:
         doc = QTextDocument(self)
+        self._doc_being_built = doc
         doc.setDocumentMargin(0)
         frame = doc.rootFrame().frameFormat()
         frame.setTopMargin(round(36 * self.zoom))
@@ -180,7 +182,42 @@ class ArticleView(QTextBrowser):
             self._para_starts.append(start)
             self._para_pos.append(cursor.position())
             cursor.insertText(article.text[start:end], body_fmt)
+        self._body_end = cursor.position()
+        self._append_related(block, meta_font, body_font)
         self._install(doc)
+
+    def set_related(self, related: list[tuple[int, str, str]]) -> None:
+        """Other articles on the same events: (id, title, outlet · date), shown after the text."""
+        self.related = related
+
+    def _append_related(self, block: Callable[[float, float], None], meta_font: QFont, body_font: QFont) -> None:
+        related = getattr(self, "related", [])
+        if not related:
+            return
+        t = self.theme
+        cursor = QTextCursor(self._doc_being_built)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        heading = QTextCharFormat()
+        heading.setFont(meta_font)
+        heading.setFontWeight(QFont.Weight.Bold)
+        heading.setForeground(QColor(t.secondary))
+        block(6, 0)
+        cursor = QTextCursor(self._doc_being_built)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self.tr("ELSEWHERE IN YOUR LIBRARY"), heading)
+        for article_id, title, meta in related:
+            block(2, 0)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            link = QTextCharFormat()
+            link.setFont(meta_font)
+            link.setAnchor(True)
+            link.setAnchorHref(f"article:{article_id}")
+            link.setForeground(QColor(t.link))
+            cursor.insertText(title, link)
+            small = QTextCharFormat()
+            small.setFont(meta_font)
+            small.setForeground(QColor(t.tertiary))
+            cursor.insertText(f"  ·  {meta}" if meta else "", small)
 
     def _meta_bits(self, article: Article) -> list[str]:
         """Date (or dateline), language and length: the line under the title."""
@@ -227,7 +264,7 @@ class ArticleView(QTextBrowser):
 
     def article_offset(self, pos: int) -> int | None:
         """Article offset of document position ``pos`` (None in the header)."""
-        if not self._para_pos or pos < self._para_pos[0]:
+        if not self._para_pos or pos < self._para_pos[0] or pos > getattr(self, "_body_end", pos):
             return None
         i = bisect.bisect_right(self._para_pos, pos) - 1
         return self._para_starts[i] + (pos - self._para_pos[i])

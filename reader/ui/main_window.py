@@ -46,6 +46,7 @@ from reader.core.library import DuplicateArticle, Library
 from reader.core.models import Article
 from reader.core.notes import notes_for
 from reader.core.notes_history import NoteHistory
+from reader.core.related import related_articles
 from reader.ui import dialogs
 from reader.ui.article_view import Mark
 from reader.ui.cards import build_cards
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.notesChanged.connect(lambda _aid: self.refresh_highlights())
         self.notes_dock.visibilityChanged.connect(self.act_notes.setChecked)
         self.find_bar.returnPressed.connect(self.find_next)
+        self.area.view.anchorClicked.connect(self._anchor_clicked)
 
     # -- opening articles ---------------------------------------------------------------------------
 
@@ -299,6 +301,10 @@ class MainWindow(QMainWindow):
         self.current = result
         lang = self.ui_language()
         cards, marks = build_cards(result.analysis, self.kb, self.theme, lang, set(result.corrected))
+        self.area.view.set_related([
+            (hit.article_id, hit.title, " · ".join(b for b in (hit.outlet, hit.published) if b))
+            for hit in related_articles(self.library, article.id, result.analysis, self.kb)
+        ])
         self.area.show_article(article, self._header(article), result.analysis, cards,
                                marks + self._highlight_marks(), len(result.dismissed))
         self._update_counts()
@@ -336,6 +342,12 @@ class MainWindow(QMainWindow):
         names = {"sources": self.tr("Sources"), "background": self.tr("Background"), "wording": self.tr("Wording")}
         for panel in PANELS:
             self.act_panels[panel].setText(f"{names[panel]} {counts[panel]}")
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        """Links inside the article view: only "article:ID" (related articles) do anything."""
+        text = url.toString()
+        if text.startswith("article:") and text[8:].isdigit():
+            self.open_article(int(text[8:]))
 
     def _open_at(self, article_id: int, start: int, end: int) -> None:
         self.open_article(article_id)

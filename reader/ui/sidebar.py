@@ -309,6 +309,7 @@ class LibrarySidebar(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(ArticleDelegate(theme))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
         self.footer = QLabel(self.tr("Offline · nothing leaves this computer"))
         self.footer.setObjectName("LibraryFooter")

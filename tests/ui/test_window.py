@@ -376,3 +376,25 @@ def test_library_is_grouped_by_month_and_stepping_skips_headings(window: MainWin
     window.sidebar.search.setText("Karabach")
     window.sidebar.refresh()
     assert not any(isinstance(item, str) for item in model.items)  # ranked results: no months
+
+
+def test_related_articles_are_listed_after_the_text_and_open(window: MainWindow) -> None:
+    open_rich(window)
+    view = window.area.view
+    assert "ELSEWHERE IN YOUR LIBRARY" in view.toPlainText()
+    hrefs = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            href = it.fragment().charFormat().anchorHref()
+            if href:
+                hrefs.append(href)
+            it += 1
+        block = block.next()
+    assert hrefs and all(h.startswith("article:") for h in hrefs)
+    current = window.article.id  # type: ignore[union-attr]
+    view.anchorClicked.emit(QUrl(hrefs[0]))
+    assert window.article is not None and window.article.id == int(hrefs[0][8:]) != current
+    # the related block is not part of the article: no offsets map into it
+    assert view.article_offset(view.document().characterCount() - 2) is None
