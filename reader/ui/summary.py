@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from reader.core.analysis.model import Analysis
+from reader.core.analysis.model import Analysis, HeadlineCheck
 from reader.ui.article_view import _ui_language
 from reader.ui.theme import Theme, side_group, side_name
 
@@ -130,15 +130,28 @@ class SummaryStrip(QWidget):
         if analysis.headline:
             first = analysis.headline[0]
             more = f" (+{len(analysis.headline) - 1})" if len(analysis.headline) > 1 else ""
-            self._headline_text = f"⚠ {first.message}{more}"
+            self._headline_text = f"⚠ {self.headline_message(first)}{more}"
             self._elide_headline()
-            self.headline.setToolTip("\n".join(h.message for h in analysis.headline))
+            self.headline.setToolTip("\n".join(self.headline_message(h) for h in analysis.headline))
             self.headline.setStyleSheet(
                 f"#HeadlinePill {{ background: {t.amber_tint}; color: {t.amber_text};"
                 f" border-radius: 10px; padding: 2px 10px; }}")
             self.headline.show()
         else:
             self.headline.hide()
+
+    def headline_message(self, check: HeadlineCheck) -> str:
+        """The check in the UI's language (the engine writes it in the article's)."""
+        if check.rule == "headline.spelling" and check.detail:
+            return self.tr("The headline spells “{word}”, the body “{known}”.").replace(
+                "{word}", check.text).replace("{known}", check.detail)
+        if check.rule == "headline.entity_missing" and check.detail:
+            return self.tr("The headline names “{name}”, which the body never mentions: "
+                           "possibly a mistranslation or an editing error.").replace("{name}", check.detail)
+        if check.rule == "headline.figure_missing":
+            return self.tr("The figure {num} in the headline does not appear in the body.").replace(
+                "{num}", check.text)
+        return check.message
 
     def _elide_headline(self) -> None:
         text = getattr(self, "_headline_text", "")

@@ -398,3 +398,18 @@ def test_related_articles_are_listed_after_the_text_and_open(window: MainWindow)
     assert window.article is not None and window.article.id == int(hrefs[0][8:]) != current
     # the related block is not part of the article: no offsets map into it
     assert view.article_offset(view.document().characterCount() - 2) is None
+
+
+def test_headline_check_speaks_the_ui_language(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    page = tmp_path / "blinken.txt"
+    page.write_text("US-Außenminister Anthony Blinken rief Präsident Ilham Aliyev an\n\n"
+                    "Am 19. September rief US-Außenminister Antony Blinken den Präsidenten Ilham Aliyev an. "
+                    "Das Staatsoberhaupt sagte, die Gespräche seien offen gewesen.\n", encoding="utf-8")
+    worker = window.start_import([str(page)])
+    with qtbot.waitSignal(worker.done, timeout=10000):
+        pass
+    strip = window.area.summary
+    assert "The headline spells “Anthony”, the body “Antony”." in strip.headline.toolTip()
+    window.set_language("de")
+    window.open_article(window.article.id)  # type: ignore[union-attr]
+    assert "Die Überschrift schreibt „Anthony“, der Text „Antony“." in window.area.summary.headline.toolTip()

@@ -51,7 +51,7 @@ def check_headline(
             msg = (f"The headline names '{name}', which the body never mentions: possibly a "
                    "mistranslation or an editing error.")
         out.append(HeadlineCheck(make_key("headline", "headline.entity_missing", m.start, m.end, span),
-                                 m.start, m.end, span, "headline.entity_missing", msg, m.entity))
+                                 m.start, m.end, span, "headline.entity_missing", msg, m.entity, name))
     out.extend(_spelling(title, text, body_mentions, kb, lang))
     out.extend(_figures(title, text, lang))
     return out
@@ -90,7 +90,7 @@ def _spelling(title: str, text: str, body_mentions: list[Resolved], kb: Knowledg
                     msg = f"The headline spells '{word}', the body '{known}'."
                 out.append(HeadlineCheck(
                     make_key("headline", "headline.spelling", w.start(), w.end(), word),
-                    w.start(), w.end(), word, "headline.spelling", msg, None))
+                    w.start(), w.end(), word, "headline.spelling", msg, None, known))
                 break
     return out
 

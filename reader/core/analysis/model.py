@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # bump when results change shape or meaning: stored analyses are redone
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,9 @@ class HeadlineCheck:
     end: int
     text: str
     rule: str
-    message: str
+    message: str  # in the article's language
     entity: str | None = None
+    detail: str = ""  # the other spelling, or the missing entity's name (for UI messages)
 
 
 @dataclass
