@@ -180,3 +180,16 @@ def test_seed_mentions_resolve_to_sourced_entries() -> None:
     for entity in expected:
         entry = kb.get(entity)
         assert entry is not None and entry.sources and entry.facts, entity
+
+
+def test_unattributed_reasons_come_in_english_and_german() -> None:
+    from analysis_fixtures import real_kb, seed
+
+    from reader.core.analysis.engine import Analyzer
+
+    title, text = seed(0)
+    claims = Analyzer(real_kb()).analyze(title, text, "de").unattributed
+    assert claims
+    for u in claims:
+        assert u.reason and u.reason_de and u.reason != u.reason_de
+        assert ("without a source" in u.reason) == ("ohne Quelle" in u.reason_de)

@@ -114,7 +114,7 @@ def build_cards(
     cards: list[CardData] = []
     marks: list[Mark] = []
     _statement_cards(analysis, kb, theme, lang, corrected, cards, marks)
-    _unattributed_cards(analysis, theme, cards, marks)
+    _unattributed_cards(analysis, theme, lang, cards, marks)
     _background_cards(analysis, kb, theme, lang, cards, marks)
     _wording_cards(analysis, theme, lang, cards, marks)
     cards.sort(key=lambda c: (c.start, c.kind))
@@ -222,13 +222,14 @@ def _statement_cards(
         ))
 
 
-def _unattributed_cards(analysis: Analysis, theme: Theme, cards: list[CardData], marks: list[Mark]) -> None:
+def _unattributed_cards(analysis: Analysis, theme: Theme, lang: str, cards: list[CardData],
+                        marks: list[Mark]) -> None:
     grey = theme.unattributed
     for n, u in enumerate(analysis.unattributed, 1):
         marks.append(Mark(u.start, u.end, "unattributed", u.key, grey, "dash"))
         head = _header(theme, tr("Unattributed claim") + f" {n}", theme.secondary, chip(theme, "?"), u.paragraph)
         why = (f'<div style="margin-top:4px; font-size:11.5px; color:{theme.secondary}">'
-               f'{tr("Why")}: {_esc(u.reason)}</div>')
+               f'{tr("Why")}: {_esc(u.reason_de if lang == "de" and u.reason_de else u.reason)}</div>')
         body = (head + f'<div style="margin-top:4px; font-size:12px; font-style:italic; color:{theme.text}">'
                 f'{_esc(_short(u.text, 220))}</div>' + why)
         compact = head + why

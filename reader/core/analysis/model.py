@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ENGINE_VERSION = "2"  # bump when results change shape or meaning: stored analyses are redone
+ENGINE_VERSION = "3"  # bump when results change shape or meaning: stored analyses are redone
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,9 @@ class Unattributed:
     text: str
     paragraph: int
     rule: str
-    reason: str
+    reason: str  # English
     entry: str | None = None  # lexicon/claim entry that triggered it, if any
+    reason_de: str = ""  # the same in German
 
 
 @dataclass

@@ -28,6 +28,12 @@ LEXICON_CATEGORIES = ("unattributed_accusation", "disputed_figure", "legal_chara
 CONFLICT_SIDES = ("AZ", "AM")
 
 
+SIDE_NAMES_DE = {
+    "AZ": "aserbaidschanische", "AM": "armenische", "RU": "russische", "TR": "türkische",
+    "US": "US-amerikanische", "EU": "europäische", "WEST": "westliche",
+}
+
+
 def find_unattributed(
     text: str,
     layout: Layout,
@@ -57,6 +63,7 @@ def find_unattributed(
         if speech_quote(layout, sent.start, sent.end) is not None:
             continue
         reasons: list[str] = []
+        reasons_de: list[str] = []
         rule = ""
         entry: str | None = None
         claim = claim_by_sentence.get(si)
@@ -64,29 +71,36 @@ def find_unattributed(
             kb_entry = kb.get(claim.entity)
             name = kb_entry.name(lang) if kb_entry else claim.entity
             reasons.append(f"repeats the contested claim '{name}' without a source")
+            reasons_de.append(f"wiederholt die umstrittene Behauptung „{name}“ ohne Quelle")
             rule, entry = "unattributed.claim", claim.entity
         if si in lex_by_sentence:
             le = lex[lex_by_sentence[si]]
             reasons.append(f"uses '{le.forms[0].rstrip('*')}' ({le.category.replace('_', ' ')}) "
                            "without a source")
+            reasons_de.append(f"verwendet „{le.forms[0].rstrip('*')}“ ohne Quelle")
             rule = rule or "unattributed.lexicon"
             entry = entry or le.id
         if _has_figure(text, sent.start, sent.end, lang):
             reasons.append("gives a casualty, displacement or territory figure without a source")
+            reasons_de.append("nennt eine Opfer-, Vertriebenen- oder Gebietszahl ohne Quelle")
             rule = rule or "unattributed.figure"
         accused = _accused_side(text, sent.start, sent.end, lang)
         if accused is not None:
             reasons.append(f"accuses the {sides.SIDE_NAMES.get(accused, accused)} side without "
                            "a source")
+            reasons_de.append(f"beschuldigt die {SIDE_NAMES_DE.get(accused, accused)} Seite ohne Quelle")
             rule = rule or "unattributed.accusation"
         voice = S.OUTLET_VOICE[lang].search(text, sent.start, sent.end)
         if voice is not None and accused is None and S.ACCUSATION[lang].search(text, sent.start, sent.end):
             reasons.append(f"reports military action in the first person ('{voice.group()}') "
                            "without a source")
+            reasons_de.append(f"berichtet in der ersten Person („{voice.group()}“) über "
+                              "militärisches Handeln, ohne Quelle")
             rule = rule or "unattributed.outlet_voice"
         legal = S.LEGAL[lang].search(text, sent.start, sent.end)
         if legal is not None:
             reasons.append(f"states a legal characterisation ('{legal.group()}') as fact")
+            reasons_de.append(f"stellt eine rechtliche Wertung („{legal.group()}“) als Tatsache dar")
             rule = rule or "unattributed.legal"
         if not reasons:
             continue
@@ -100,6 +114,7 @@ def find_unattributed(
             rule=rule,
             reason="; ".join(reasons),
             entry=entry,
+            reason_de="; ".join(reasons_de),
         ))
     return out
 
