@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
         self.analyzer = analyzer
         self.kb = kb
         self.article_ids = list(article_ids)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(self.tr("Export PDF"))
         self._thread: QThread | None = None
         self._worker: ExportWorker | None = None
         self.progress_dialog: QProgressDialog | None = None
@@ -110,29 +110,29 @@ class ExportDialog(QDialog):
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
-        self.sources = QCheckBox("Sources (who says what, unattributed claims)")
-        self.background = QCheckBox("Background facts and references")
-        self.wording = QCheckBox("Wording flags")
-        self.notes = QCheckBox("My highlights and notes")
+        self.sources = QCheckBox(self.tr("Sources (who says what, unattributed claims)"))
+        self.background = QCheckBox(self.tr("Background facts and references"))
+        self.wording = QCheckBox(self.tr("Wording flags"))
+        self.notes = QCheckBox(self.tr("My highlights and notes"))
         for box in (self.sources, self.background, self.wording, self.notes):
             box.setChecked(True)
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("Choose where to save…")
-        browse = QPushButton("Choose…")
+        self.path_edit.setPlaceholderText(self.tr("Choose where to save…"))
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("Paper", self.paper)
-        form.addRow("Include", self.sources)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Include"), self.sources)
         form.addRow("", self.background)
         form.addRow("", self.wording)
         form.addRow("", self.notes)
-        form.addRow("File", path_row)
+        form.addRow(self.tr("File"), path_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.clicked.connect(self._export_clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -191,8 +191,8 @@ class ExportDialog(QDialog):
         thread.finished.connect(worker.deleteLater)
         self._thread, self._worker = thread, worker
         if len(self.article_ids) > 1:
-            dialog = QProgressDialog("Preparing…", "Cancel", 0, len(self.article_ids), self)
-            dialog.setWindowTitle("Exporting PDF")
+            dialog = QProgressDialog(self.tr("Preparing…"), self.tr("Cancel"), 0, len(self.article_ids), self)
+            dialog.setWindowTitle(self.tr("Exporting PDF"))
             dialog.setMinimumDuration(300)
             dialog.canceled.connect(worker.cancel)
             self.progress_dialog = dialog
@@ -209,7 +209,7 @@ class ExportDialog(QDialog):
     # -- internals ------------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path_edit.text(), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), self.path_edit.text(), "PDF (*.pdf)")
         if path:
             self.path_edit.setText(path)
 
@@ -222,7 +222,8 @@ class ExportDialog(QDialog):
         if self.progress_dialog is not None:
             self.progress_dialog.setValue(i)
             if i < n:
-                self.progress_dialog.setLabelText(f"Article {i + 1} of {n}: {title[:70]}")
+                self.progress_dialog.setLabelText(
+                    self.tr("Article {i} of {n}:").replace("{i}", str(i + 1)).replace("{n}", str(n)) + f" {title[:70]}")
 
     def _finish(self) -> None:
         if self.progress_dialog is not None:
@@ -244,7 +245,7 @@ class ExportDialog(QDialog):
         self._finish()
         self.failed.emit(message)
         if self.isVisible():
-            QMessageBox.warning(self, "Export PDF", message)
+            QMessageBox.warning(self, self.tr("Export PDF"), message)
 
     def _cancelled(self) -> None:
         self._finish()

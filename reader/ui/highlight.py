@@ -41,7 +41,7 @@ class HighlightPopup(QDialog):
     def __init__(self, selection_text: str, parent: QWidget | None = None, *,
                  color: str = DEFAULT_COLOR, note: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Highlight")
+        self.setWindowTitle(self.tr("Highlight"))
         self.color = color if color in COLORS else DEFAULT_COLOR
         quote = " ".join(selection_text.split())
         self.quote_label = QLabel(f"“{quote[:140]}{'…' if len(quote) > 140 else ''}”")
@@ -74,12 +74,12 @@ class HighlightPopup(QDialog):
         swatches.addStretch(1)
 
         self.editor = QPlainTextEdit(note)
-        self.editor.setPlaceholderText("Optional note (Markdown). Ctrl+Enter saves.")
+        self.editor.setPlaceholderText(self.tr("Optional note (Markdown). Ctrl+Enter saves."))
         self.editor.setMaximumHeight(100)
-        save = QPushButton("Save")
+        save = QPushButton(self.tr("Save"))
         save.setDefault(True)
         save.clicked.connect(self._save)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         save_shortcut.activated.connect(self._save)

@@ -19,7 +19,7 @@ escaped (``reader.core.notes.render_markdown``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -74,12 +74,12 @@ class NotesPanel(QWidget):
         self.preview.setOpenLinks(False)
         self.preview.setMaximumHeight(120)
         self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText("Write a note (Markdown). Saved as you type.")
+        self.editor.setPlaceholderText(self.tr("Write a note (Markdown). Saved as you type."))
         self.editor.setMaximumHeight(110)
         self.editor.textChanged.connect(self._schedule_save)
-        self.add_button = QPushButton("Note on the article")
+        self.add_button = QPushButton(self.tr("Note on the article"))
         self.add_button.clicked.connect(self._add_article_note)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_current)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -122,13 +122,13 @@ class NotesPanel(QWidget):
                 return
 
     def undo_action(self, parent: QWidget) -> QAction:
-        action = QAction("Undo note change", parent)
+        action = QAction(self.tr("Undo note change"), parent)
         action.setShortcut(QKeySequence.StandardKey.Undo)
         action.triggered.connect(self.undo)
         return action
 
     def redo_action(self, parent: QWidget) -> QAction:
-        action = QAction("Redo note change", parent)
+        action = QAction(self.tr("Redo note change"), parent)
         action.setShortcut(QKeySequence.StandardKey.Redo)
         action.triggered.connect(self.redo)
         return action
@@ -166,9 +166,9 @@ class NotesPanel(QWidget):
             self.list.clear()
             items = self.notes()
             if self.article_id is None:
-                self.heading.setText(f"All notes ({len(items)})")
+                self.heading.setText(self.tr("All notes ({n})").replace("{n}", str(len(items))))
             else:
-                self.heading.setText(f"Notes ({len(items)})")
+                self.heading.setText(self.tr("Notes ({n})").replace("{n}", str(len(items))))
             last_article = None
             for note in items:
                 if self.article_id is None and note.article_id != last_article:
@@ -185,7 +185,7 @@ class NotesPanel(QWidget):
                     item.setBackground(QColor(COLORS.get(note.color, COLORS["yellow"])).lighter(125))
                 if not note.attached:
                     item.setForeground(QColor("#966012"))
-                    item.setToolTip("The text changed and this highlight could not be re-attached.")
+                    item.setToolTip(self.tr("The text changed and this highlight could not be re-attached."))
                 self.list.addItem(item)
             self.add_button.setEnabled(self.article_id is not None)
             if current is not None:
@@ -246,7 +246,7 @@ class NotesPanel(QWidget):
         if self.article_id is None:
             return
         self.save_now()
-        note = self.history.add_article_note(self.article_id, "New note")
+        note = self.history.add_article_note(self.article_id, self.tr("New note"))
         self.select_note(note.id)
         self.editor.setFocus()
         self.editor.selectAll()
@@ -263,7 +263,7 @@ class NotesPanel(QWidget):
                 action.setChecked(name == note.color)
                 action.triggered.connect(lambda _=False, n=name: self.history.edit(note.id, color=n))
             menu.addSeparator()
-        menu.addAction("Delete", self.delete_current)
+        menu.addAction(self.tr("Delete"), self.delete_current)
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _history_changed(self, article_id: int) -> None:
@@ -289,6 +289,6 @@ def _label(note: Note) -> str:
         quote = " ".join(note.quote.split())
         if len(quote) > 90:
             quote = quote[:89] + "…"
-        prefix = "⚠ not found in the current text — " if not note.attached else ""
+        prefix = QCoreApplication.translate("NotesPanel", "⚠ not found in the current text — ") if not note.attached else ""
         return f"{prefix}“{quote}”" + (f"\n{body}" if body else "")
-    return f"Note on the article: {body}"
+    return QCoreApplication.translate("NotesPanel", "Note on the article:") + f" {body}"
