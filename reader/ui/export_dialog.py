@@ -106,10 +106,12 @@ class ExportDialog(QDialog):
         self.progress_dialog: QProgressDialog | None = None
 
         count = len(self.article_ids)
-        self.summary = QLabel(f"{count} article{'s' if count != 1 else ''} into one annotated PDF.")
+        self.summary = QLabel(
+            self.tr("1 article into one annotated PDF.") if count == 1 else
+             self.tr("{n} articles into one annotated PDF.").replace("{n}", str(count)))
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        self.paper.addItem(self.tr("US Letter"), "letter")
         self.sources = QCheckBox(self.tr("Sources (who says what, unattributed claims)"))
         self.background = QCheckBox(self.tr("Background facts and references"))
         self.wording = QCheckBox(self.tr("Wording flags"))

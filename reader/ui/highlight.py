@@ -18,7 +18,7 @@ Ctrl+Enter (or "Save") saves colour and note; Esc cancels. Keys 1–5 pick a col
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,8 +57,9 @@ class HighlightPopup(QDialog):
             button.setObjectName(f"swatch-{name}")
             button.setCheckable(True)
             button.setChecked(name == self.color)
-            button.setToolTip(f"{name.capitalize()} ({i})")
-            button.setAccessibleName(f"{name} highlight")
+            label = _color_name(name)
+            button.setToolTip(f"{label} ({i})")
+            button.setAccessibleName(self.tr("{colour} highlight").replace("{colour}", label))
             button.setFixedSize(26, 26)
             border = "#2F3540"
             button.setStyleSheet(
@@ -122,3 +123,14 @@ class HighlightPopup(QDialog):
 
 def swatch_color(name: str) -> QColor:
     return QColor(COLORS.get(name, COLORS[DEFAULT_COLOR]))
+
+
+def _color_name(name: str) -> str:
+    names = {
+        "yellow": QCoreApplication.translate("HighlightPopup", "Yellow"),
+        "green": QCoreApplication.translate("HighlightPopup", "Green"),
+        "blue": QCoreApplication.translate("HighlightPopup", "Blue"),
+        "pink": QCoreApplication.translate("HighlightPopup", "Pink"),
+        "purple": QCoreApplication.translate("HighlightPopup", "Purple"),
+    }
+    return names.get(name, name)

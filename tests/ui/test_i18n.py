@@ -37,3 +37,34 @@ def test_switching_language(qtbot: QtBot) -> None:
     finally:
         install_language(app, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+UI_TEXT_CALLS = {"setText", "setWindowTitle", "setPlaceholderText", "setToolTip", "addAction", "addRow",
+                 "QPushButton", "QCheckBox", "QAction", "QLabel", "addButton", "setLabelText", "addMenu",
+                 "QToolBar", "QDockWidget", "showMessage"}
+
+
+def test_no_visible_string_bypasses_the_translator() -> None:
+    """A literal shown to users must go through tr(); otherwise German users see English."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "reader" / "ui").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0]
+            if name not in UI_TEXT_CALLS:
+                continue
+            if isinstance(first, ast.Constant):
+                text = first.value
+            elif isinstance(first, ast.JoinedStr):  # only the literal parts of an f-string count
+                text = "".join(v.value for v in first.values if isinstance(v, ast.Constant))
+            else:
+                continue
+            if isinstance(text, str) and any(c.isalpha() for c in text):
+                offenders.append(f"{path.name}:{node.lineno}: {text!r}")
+    assert offenders == []
