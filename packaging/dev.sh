@@ -13,8 +13,8 @@ shift || true
 DEBS_CORE="libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 fonts-dejavu-core"
 # A real window under X11.
 DEBS_WINDOW="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0"
-# Tests render PDF pages with pdftoppm.
-DEBS_TEST="poppler-utils"
+# Tests read PDFs back with poppler's tools and validate the desktop and AppStream files.
+DEBS_TEST="poppler-utils desktop-file-utils appstream"
 
 say() { printf 'margin: %s\n' "$*" >&2; }
 
