@@ -428,14 +428,14 @@ class AttributionFinder:
                 prio = 3
             found.append((prio, r, entry))
         if np is None and not found:
-            if where == "before":
-                pron = segment.strip().casefold()
-                ante = self._antecedent(state) if pron in sides.PRONOUNS[self.lang] else None
-                if ante is not None:
-                    sp = ante
-                    return Speaker(sp.name, Span(a + segment.find(segment.strip()),
-                                                 a + segment.find(segment.strip()) + len(segment.strip()),
-                                                 segment.strip()), sp.entity, sp.kind, sp.side, sp.role)
+            # a pronoun: "Er sagte", and after a quote "…, sagte er" / "…, fügte sie hinzu"
+            words = segment.split()
+            pron = (segment.strip() if where == "before" else (words[0] if words else "")).casefold()
+            ante = self._antecedent(state) if pron in sides.PRONOUNS[self.lang] else None
+            if ante is not None and (where == "before" or len(words) <= 2):
+                at = a + segment.casefold().find(pron)
+                return Speaker(ante.name, Span(at, at + len(pron), text[at:at + len(pron)]),
+                               ante.entity, ante.kind, ante.side, ante.role)
             return None
         np_span = np if np is not None else (found[0][1].start, found[0][1].end)
         np_text = text[np_span[0]:np_span[1]]

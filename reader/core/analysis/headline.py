@@ -95,11 +95,28 @@ def _spelling(title: str, text: str, body_mentions: list[Resolved], kb: Knowledg
     return out
 
 
+# Small numbers are often written out in the body ("5" in the headline, "fünf"/"five" in the text).
+_NUMBER_WORDS = {
+    "de": ("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf").split(),
+    "en": ("zero one two three four five six seven eight nine ten eleven twelve").split(),
+}
+
+
+def _written_out(num: str, text: str, lang: str) -> bool:
+    if not num.isdigit() or int(num) > 12:
+        return False
+    word = _NUMBER_WORDS["de" if lang == "de" else "en"][int(num)]
+    stem = word[:-1] if lang == "de" and word.endswith("s") else word  # "eins" → "ein", "eine", "einem"
+    return re.search(rf"\b{stem}\w{{0,2}}\b", text, re.IGNORECASE) is not None
+
+
 def _figures(title: str, text: str, lang: str) -> list[HeadlineCheck]:
     out: list[HeadlineCheck] = []
     for m in _NUM.finditer(title):
         num = m.group()
         if num in text or num.replace(",", ".") in text or num.replace(".", ",") in text:
+            continue
+        if _written_out(num, text, lang):
             continue
         msg = (f"Die Zahl {num} aus der Überschrift steht nicht im Text." if lang == "de"
                else f"The figure {num} in the headline does not appear in the body.")
