@@ -97,8 +97,8 @@ def _spelling(title: str, text: str, body_mentions: list[Resolved], kb: Knowledg
 
 # Small numbers are often written out in the body ("5" in the headline, "fünf"/"five" in the text).
 _NUMBER_WORDS = {
-    "de": ("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf").split(),
-    "en": ("zero one two three four five six seven eight nine ten eleven twelve").split(),
+    "de": ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
+    "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
 }
 
 
