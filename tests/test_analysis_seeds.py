@@ -193,3 +193,31 @@ def test_unattributed_reasons_come_in_english_and_german() -> None:
     for u in claims:
         assert u.reason and u.reason_de and u.reason != u.reason_de
         assert ("without a source" in u.reason) == ("ohne Quelle" in u.reason_de)
+
+
+def test_pronoun_and_anonymous_speakers() -> None:
+    """Speakers after the verb ("…“, sagte er"), dative pronouns with "zufolge", and anonymous
+    sources after "laut" / "according to" (the second blind gold batch's main misses)."""
+    from analysis_fixtures import real_kb
+
+    from reader.core.analysis.engine import Analyzer
+
+    analyzer = Analyzer(real_kb())
+    cases = [
+        ("Ararat Mirzoyan sprach in Brüssel. „Wir sind zu Gesprächen bereit“, sagte er.", "de",
+         "ararat-mirzoyan", None),
+        ('Ararat Mirzoyan spoke in Brussels. "We are ready for talks," he said.', "en",
+         "ararat-mirzoyan", None),
+        ("Ilham Aliyev äußerte sich am Abend. Ihm zufolge ist die Lage ruhig.", "de", "ilham-aliyev", None),
+        ("Laut einer mit den Verhandlungen vertrauten Quelle ist der Vertrag fertig.", "de", None,
+         "anonymous"),
+        ("According to a source familiar with the negotiations, the treaty is ready.", "en", None,
+         "anonymous"),
+    ]
+    for text, lang, entity, kind in cases:
+        last = analyzer.analyze_raw(text, lang).attributions[-1]
+        if entity:
+            assert last.speaker.entity == entity, text
+        if kind:
+            assert last.speaker.kind == kind, text
+        assert last.content is not None and "sich" not in last.content.text

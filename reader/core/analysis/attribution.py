@@ -58,6 +58,8 @@ _TELL = frozenset({"told", "tells"})
 _LEAD_ARTICLE = re.compile(r"\s*(?:dem|der|den|des|einem|einer|the)\s+(?=\w)", re.IGNORECASE)
 _COORD = re.compile(r"\s(?:und|and|sowie)\s", re.IGNORECASE)
 _DEFINITE = frozenset({"der", "die", "das", "the"})
+_DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
+_SOURCE_NOUN = re.compile(r"\b(?:Quellen?|Kreisen?|sources?|officials?|diplomats?|insiders?)\b", re.IGNORECASE)
 _HEAD_OF_STATE = {"head of state": "president", "staatsoberhaupt": "präsident", "staatschef": "präsident"}
 _PRON_AUX = {
     "de": re.compile(r"(?:^|[,;]\s*|\bdass\s+)(er|sie)\s+(?:habe|hätte|hat|hatte|sei|wäre|werde|würde)\b",
@@ -245,6 +247,8 @@ class AttributionFinder:
                     speaker = self._speaker_in(text, (ss, _clause_stop(text, ss, cue.start)),
                                                mentions, starts, state, "after")
                 content = self._content_after(text, cue, clause_end, boundary, se, speaker)
+                if content is None or content[1] - content[0] < 2:  # '"We are ready," he said.'
+                    content = _quote_before(layout, ss, cue.start)
                 if content is not None and next_cue < content[1] and next_cue > cue.end:
                     content = _trim(text, content[0] if content[0] < next_cue else cue.cue_end,
                                     _strip_conj(text, cue.cue_end, next_cue))
@@ -264,10 +268,21 @@ class AttributionFinder:
                 art = _LEAD_ARTICLE.match(text, cue.end, np_end)
                 np_start = art.end() if art else cue.end
                 speaker = self._speaker_in(text, (np_start, np_end), mentions, starts, state, "after")
+                if speaker is None:
+                    speaker = _anonymous_np(text, cue.end, _source_np_end(text, cue.end, np_end, self.lang),
+                                            self.lang)
                 cue_phrase_end = speaker.span.end if speaker and speaker.span else np_end
             else:
-                speaker = self._speaker_in(text, (before_start, cue.start), mentions, starts, state,
-                                           "before")
+                before_text = text[before_start:cue.start].strip()
+                if before_text.casefold() in _DATIVE_PRONOUNS:  # "Ihr zufolge", "Ihm zufolge"
+                    ante = self._antecedent(state)
+                    at = text.index(before_text, before_start)
+                    speaker = None if ante is None else Speaker(
+                        ante.name, Span(at, at + len(before_text), before_text), ante.entity,
+                        ante.kind, ante.side, ante.role)
+                else:
+                    speaker = self._speaker_in(text, (before_start, cue.start), mentions, starts,
+                                               state, "before")
                 cue_phrase_end = cue.end
             if speaker is None:
                 return None
@@ -665,3 +680,30 @@ class AttributionFinder:
             if side in ("unknown", "general") or side == readout.side:
                 continue
             att.relayed_by = readout.entity or readout.name
+
+
+def _source_np_end(text: str, a: int, b: int, lang: str) -> int:
+    """End of an anonymous source phrase after "laut"/"according to": in German its source noun
+    (the head comes last); in English the phrase runs to the comma ("a source familiar with …,")."""
+    if lang != "de":
+        return b
+    m = _SOURCE_NOUN.search(text, a, b)
+    return m.end() if m else b
+
+
+def _anonymous_np(text: str, a: int, b: int, lang: str) -> Speaker | None:
+    """"laut einer mit den Verhandlungen vertrauten Quelle", "according to a source familiar …"."""
+    phrase = text[a:b]
+    if not phrase.strip() or not sides.is_anonymous(phrase, lang):
+        return None
+    lead = len(phrase) - len(phrase.lstrip())
+    span = Span(a + lead, b, phrase.strip())
+    return Speaker(phrase.strip(), span, None, "anonymous", sides.side_of_words(phrase, lang) or "unknown")
+
+
+def _quote_before(layout: Layout, ss: int, cue_start: int) -> tuple[int, int] | None:
+    """The quotation that ends just before the speaker and cue ("…," he said / „…“, sagte er)."""
+    for q in reversed(layout.quotes_in(ss, cue_start)):
+        if q.closed and q.depth == 0 and 0 <= cue_start - q.end <= 16 and q.words >= 2:
+            return q.inner_start, q.inner_end
+    return None
