@@ -213,6 +213,8 @@ def test_pronoun_and_anonymous_speakers() -> None:
          "anonymous"),
         ("According to a source familiar with the negotiations, the treaty is ready.", "en", None,
          "anonymous"),
+        ("Die Lage sei ruhig, so der aserbaidschanische Außenminister Jeyhun Bayramov.", "de",
+         "jeyhun-bayramov", None),
     ]
     for text, lang, entity, kind in cases:
         last = analyzer.analyze_raw(text, lang).attributions[-1]

@@ -115,7 +115,8 @@ DE_PREP = re.compile(
     r"\blaut\b|\bnach\s+(?:(?:offiziellen|eigenen|ersten|vorläufigen|jüngsten|amtlichen|"
     r"unbestätigten|aserbaidschanischen|armenischen|russischen|türkischen)\s+)?Angaben\b"
     r"(?:\s+(?:von|des|der|aus))?|\bnach\s+(?:den\s+)?Worten\b(?:\s+(?:von|des|der))?|"
-    r"\bunter\s+Berufung\s+auf\b|\bzufolge\b|\bnach\s+[\w-]+-Angaben\b",
+    r"\bunter\s+Berufung\s+auf\b|\bzufolge\b|\bnach\s+[\w-]+-Angaben\b|"
+    r"(?<=,\s)so\b(?=\s+(?:der|die|das|ein|eine)\s[^,.;!?]{2,60}[.;!?](?:\s|$))",
     re.IGNORECASE,
 )
 EN_PREP = re.compile(
