@@ -115,7 +115,12 @@ def build_cards(
     marks: list[Mark] = []
     _statement_cards(analysis, kb, theme, lang, corrected, cards, marks)
     _unattributed_cards(analysis, theme, lang, cards, marks)
-    _background_cards(analysis, kb, theme, lang, cards, marks)
+    # a speaker's background is one click away on the statement card: no second card for it
+    speaker_cards: dict[str, str] = {}
+    for c in cards:
+        if c.kind == "statement" and c.entity:
+            speaker_cards.setdefault(c.entity, c.key)
+    _background_cards(analysis, kb, theme, lang, cards, marks, speaker_cards)
     _wording_cards(analysis, theme, lang, cards, marks)
     cards.sort(key=lambda c: (c.start, c.kind))
     return cards, marks
@@ -206,6 +211,9 @@ def _statement_cards(
         if a.content is not None:
             parts.append(f'<div style="font-size:12px; color:{theme.text}; margin-top:3px">'
                          f'{_esc(_short(a.content.text, 220))}</div>')
+        if a.speaker.entity:
+            parts.append(f'<div style="font-size:11px; margin-top:2px"><a href="entry:{a.speaker.entity}" '
+                         f'style="color:{theme.link}">{tr("Background on this speaker, with sources")} →</a></div>')
         parts.append(f'<div style="font-size:10.5px; color:{theme.tertiary}">'
                      f'{tr("Rule")}: {_esc(a.rule)}</div>')
         speaker = _speaker_id(a)
@@ -245,11 +253,16 @@ def entry_summary(entry: Entry, lang: str) -> str:
 
 def _background_cards(
     analysis: Analysis, kb: KnowledgeBase, theme: Theme, lang: str,
-    cards: list[CardData], marks: list[Mark],
+    cards: list[CardData], marks: list[Mark], speaker_cards: dict[str, str] | None = None,
 ) -> None:
     first: dict[str, CardData] = {}
+    speaker_cards = speaker_cards or {}
     for m in analysis.mentions:
         entry = kb.get(m.entity)
+        if m.entity in speaker_cards:
+            marks.append(Mark(m.start, m.end, "background", speaker_cards[m.entity],
+                              theme.background_accent, "dot"))
+            continue
         marks.append(Mark(m.start, m.end, "background", f"bg:{m.entity}", theme.background_accent, "dot"))
         if entry is None or entry.type in SKIP_BACKGROUND_TYPES or m.entity in first:
             if m.entity in first:
