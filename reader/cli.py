@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reader import __version__
 from reader.commands import analyze, export, gui, kb, library, notes
@@ -20,8 +21,15 @@ user data folder. JSON output (--json) is documented in docs/cli-json.md.
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line too ("error: …; try reader --help"), exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="Margin: an offline news reader that shows who says what, background and wording.",
         epilog=EPILOG,

@@ -87,3 +87,11 @@ def test_library_option_and_newer_library_refused(tmp_path: Path) -> None:
     conn.close()
     r = run("--library", str(path), "list", library=path)
     assert r.returncode == 1 and "newer version of Margin" in r.stderr
+
+
+@pytest.mark.parametrize("args", [("show", "abc"), ("frobnicate",), ("kb", "show"), ("import",)])
+def test_usage_mistakes_are_one_line_with_status_2(lib_path: Path, args: tuple[str, ...]) -> None:
+    r = run(*args, library=lib_path)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: reader") and "--help" in lines[0]
