@@ -22,6 +22,7 @@ from reader.core.analysis.keys import make_key
 from reader.core.analysis.mentions import SPEAKER_TYPES, Resolved, speaker_kind
 from reader.core.analysis.model import Attribution, Span, Speaker
 from reader.core.analysis.phrases import (
+    _anonymous_np,
     _clause_stop,
     _last_boundary,
     _last_comma,
@@ -31,7 +32,9 @@ from reader.core.analysis.phrases import (
     _particle_end,
     _particle_start,
     _preposed,
+    _quote_before,
     _skip_comma,
+    _source_np_end,
     _strip_conj,
     _trim,
     _words_before,
@@ -59,7 +62,6 @@ _LEAD_ARTICLE = re.compile(r"\s*(?:dem|der|den|des|einem|einer|the)\s+(?=\w)", r
 _COORD = re.compile(r"\s(?:und|and|sowie)\s", re.IGNORECASE)
 _DEFINITE = frozenset({"der", "die", "das", "the"})
 _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
-_SOURCE_NOUN = re.compile(r"\b(?:Quellen?|Kreisen?|sources?|officials?|diplomats?|insiders?)\b", re.IGNORECASE)
 _HEAD_OF_STATE = {"head of state": "president", "staatsoberhaupt": "präsident", "staatschef": "präsident"}
 _PRON_AUX = {
     "de": re.compile(r"(?:^|[,;]\s*|\bdass\s+)(er|sie)\s+(?:habe|hätte|hat|hatte|sei|wäre|werde|würde)\b",
@@ -680,30 +682,3 @@ class AttributionFinder:
             if side in ("unknown", "general") or side == readout.side:
                 continue
             att.relayed_by = readout.entity or readout.name
-
-
-def _source_np_end(text: str, a: int, b: int, lang: str) -> int:
-    """End of an anonymous source phrase after "laut"/"according to": in German its source noun
-    (the head comes last); in English the phrase runs to the comma ("a source familiar with …,")."""
-    if lang != "de":
-        return b
-    m = _SOURCE_NOUN.search(text, a, b)
-    return m.end() if m else b
-
-
-def _anonymous_np(text: str, a: int, b: int, lang: str) -> Speaker | None:
-    """"laut einer mit den Verhandlungen vertrauten Quelle", "according to a source familiar …"."""
-    phrase = text[a:b]
-    if not phrase.strip() or not sides.is_anonymous(phrase, lang):
-        return None
-    lead = len(phrase) - len(phrase.lstrip())
-    span = Span(a + lead, b, phrase.strip())
-    return Speaker(phrase.strip(), span, None, "anonymous", sides.side_of_words(phrase, lang) or "unknown")
-
-
-def _quote_before(layout: Layout, ss: int, cue_start: int) -> tuple[int, int] | None:
-    """The quotation that ends just before the speaker and cue ("…," he said / „…“, sagte er)."""
-    for q in reversed(layout.quotes_in(ss, cue_start)):
-        if q.closed and q.depth == 0 and 0 <= cue_start - q.end <= 16 and q.words >= 2:
-            return q.inner_start, q.inner_end
-    return None

@@ -6,10 +6,13 @@ import re
 
 from reader.core.analysis import cues as C
 from reader.core.analysis import sides
+from reader.core.analysis.model import Span, Speaker
+from reader.core.analysis.text import Layout
 
 _WORDS = re.compile(r"[\w][\w\-.'’]*", re.UNICODE)
 _LINKING = frozenset({"in", "aus", "von", "des", "der", "of", "for", "from", "at"})
 _NOT_SUBJECT = frozenset({"einen", "den", "dem", "einem", "des", "eines"})
+_SOURCE_NOUN = re.compile(r"\b(?:Quellen?|Kreisen?|sources?|officials?|diplomats?|insiders?)\b", re.IGNORECASE)
 
 
 def _words_before(text: str, a: int, b: int, n: int) -> list[str]:
@@ -153,3 +156,29 @@ def _np_after(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
     if lang == "de" and not any(w[:1].isupper() for w in words):
         return None
     return np[0].start(), np[-1].end()
+
+def _source_np_end(text: str, a: int, b: int, lang: str) -> int:
+    """End of an anonymous source phrase after "laut"/"according to": in German its source noun
+    (the head comes last); in English the phrase runs to the comma ("a source familiar with …,")."""
+    if lang != "de":
+        return b
+    m = _SOURCE_NOUN.search(text, a, b)
+    return m.end() if m else b
+
+
+def _anonymous_np(text: str, a: int, b: int, lang: str) -> Speaker | None:
+    """"laut einer mit den Verhandlungen vertrauten Quelle", "according to a source familiar …"."""
+    phrase = text[a:b]
+    if not phrase.strip() or not sides.is_anonymous(phrase, lang):
+        return None
+    lead = len(phrase) - len(phrase.lstrip())
+    span = Span(a + lead, b, phrase.strip())
+    return Speaker(phrase.strip(), span, None, "anonymous", sides.side_of_words(phrase, lang) or "unknown")
+
+
+def _quote_before(layout: Layout, ss: int, cue_start: int) -> tuple[int, int] | None:
+    """The quotation that ends just before the speaker and cue ("…," he said / „…“, sagte er)."""
+    for q in reversed(layout.quotes_in(ss, cue_start)):
+        if q.closed and q.depth == 0 and 0 <= cue_start - q.end <= 16 and q.words >= 2:
+            return q.inner_start, q.inner_end
+    return None
