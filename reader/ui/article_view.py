@@ -15,7 +15,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.analysis.model import paragraph_bounds
 from reader.core.models import Article
-from reader.ui.theme import DISPLAY_FAMILY, READING_FAMILY, UI_FAMILY, Theme, side_group
+from reader.ui.theme import DISPLAY_FAMILY, READING_FAMILY, UI_FAMILY, Theme
 
 MARK_KINDS = ("sources", "unattributed", "background", "wording", "highlights")
 BASE_PX = 17.0  # body text size at zoom 1.0
@@ -113,7 +113,6 @@ class ArticleView(QTextBrowser):
 
     def _build(self, header: list[tuple[str, str]]) -> None:
         doc = QTextDocument(self)
-        self._doc_being_built = doc
         doc.setDocumentMargin(0)
         frame = doc.rootFrame().frameFormat()
         frame.setTopMargin(round(36 * self.zoom))
@@ -159,7 +158,6 @@ class ArticleView(QTextBrowser):
         fmt = QTextCharFormat()
         fmt.setFont(title_font)
         fmt.setForeground(QColor(t.title))
-        self._title_pos = cursor.position()
         cursor.insertText(article.title, fmt)
         meta_bits = self._meta_bits(article)
         if meta_bits:
@@ -183,41 +181,39 @@ class ArticleView(QTextBrowser):
             self._para_pos.append(cursor.position())
             cursor.insertText(article.text[start:end], body_fmt)
         self._body_end = cursor.position()
-        self._append_related(block, meta_font, body_font)
+        self._append_related(cursor, block, meta_font)
         self._install(doc)
 
     def set_related(self, related: list[tuple[int, str, str]]) -> None:
         """Other articles on the same events: (id, title, outlet · date), shown after the text."""
         self.related = related
 
-    def _append_related(self, block: Callable[[float, float], None], meta_font: QFont, body_font: QFont) -> None:
+    def _append_related(self, cursor: QTextCursor, block: Callable[[float, float], None],
+                        font: QFont) -> None:
+        """The "elsewhere in your library" links after the last paragraph (not article text)."""
         related = getattr(self, "related", [])
         if not related:
             return
         t = self.theme
-        cursor = QTextCursor(self._doc_being_built)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        heading = QTextCharFormat()
-        heading.setFont(meta_font)
-        heading.setFontWeight(QFont.Weight.Bold)
-        heading.setForeground(QColor(t.secondary))
+
+        def fmt(color: str, bold: bool = False, href: str = "") -> QTextCharFormat:
+            f = QTextCharFormat()
+            f.setFont(font)
+            f.setForeground(QColor(color))
+            if bold:
+                f.setFontWeight(QFont.Weight.Bold)
+            if href:
+                f.setAnchor(True)
+                f.setAnchorHref(href)
+            return f
+
         block(6, 0)
-        cursor = QTextCursor(self._doc_being_built)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(self.tr("ELSEWHERE IN YOUR LIBRARY"), heading)
+        cursor.insertText(self.tr("ELSEWHERE IN YOUR LIBRARY"), fmt(t.secondary, bold=True))
         for article_id, title, meta in related:
             block(2, 0)
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            link = QTextCharFormat()
-            link.setFont(meta_font)
-            link.setAnchor(True)
-            link.setAnchorHref(f"article:{article_id}")
-            link.setForeground(QColor(t.link))
-            cursor.insertText(title, link)
-            small = QTextCharFormat()
-            small.setFont(meta_font)
-            small.setForeground(QColor(t.tertiary))
-            cursor.insertText(f"  ·  {meta}" if meta else "", small)
+            cursor.insertText(title, fmt(t.link, href=f"article:{article_id}"))
+            if meta:
+                cursor.insertText(f"  ·  {meta}", fmt(t.tertiary))
 
     def _meta_bits(self, article: Article) -> list[str]:
         """Date (or dateline), language and length: the line under the title."""
@@ -405,8 +401,6 @@ class ArticleView(QTextBrowser):
         self.theme = theme
         self.rebuild()
 
-    def point_of(self, offset: int) -> QPoint:
-        return self.anchor_rect(offset).topLeft()
 
 
 def _ui_language() -> str:
@@ -415,7 +409,3 @@ def _ui_language() -> str:
 
     installed = i18n._installed
     return installed.lang if installed is not None else "en"
-
-
-def side_color(theme: Theme, side: str) -> str:
-    return theme.sides[side_group(side)].bar

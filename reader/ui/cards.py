@@ -58,7 +58,6 @@ class CardData:
     mark_color: str = ""
     corrected: bool = False
     entity: str | None = None
-    speaker_key: str = ""
     extra_keys: list[str] = field(default_factory=list)  # other annotations this card stands for
     span: tuple[int, int] = (0, 0)  # what clicking the card selects in the text
     quotes: dict[str, str] = field(default_factory=dict)  # annotation key -> its text (corrections)
@@ -225,7 +224,7 @@ def _statement_cards(
         cards.append(CardData(
             key=a.key, kind="statement", start=para_start, end=a.end, paragraph=a.paragraph,
             side=side, accent=color, html="".join(parts), compact_html=compact, mark_color=color,
-            corrected=a.key in corrected, entity=a.speaker.entity, speaker_key=speaker,
+            corrected=a.key in corrected, entity=a.speaker.entity,
             span=(a.start, a.end), quotes={a.key: a.text},
         ))
 
