@@ -125,21 +125,12 @@ def check_target(path: Path | str, force: bool = False) -> Path:
     return target
 
 
-def build_contents(
-    lib: Library, analyzer: Analyzer | None, kb: KnowledgeBase | None, article_ids: Sequence[int],
-    options: PdfOptions,
-) -> list[ExportArticle]:
-    """The export content of each article (analysis with the user's corrections, notes)."""
-    from reader.core.analysis_store import corrected_analysis
-
-    items = []
-    for article_id in article_ids:
-        article = lib.require_article(article_id)
-        analysis = corrected_analysis(lib, analyzer, article).analysis if analyzer else None
-        items.append(build_export_article(
-            article, analysis, kb, notes_for(lib, article_id), options.content()
-        ))
-    return items
+def _prepared(path: Path | str, options: PdfOptions | None, count: int) -> tuple[Path, PdfOptions]:
+    """Options filled in and the target checked, before any work is done."""
+    options = options or PdfOptions()
+    if not count:
+        raise ExportError("no articles to export")
+    return check_target(path, options.force), options
 
 
 def export_pdf(
@@ -154,23 +145,19 @@ def export_pdf(
     cancel: Cancel | None = None,
 ) -> ExportResult:
     """Export the articles to one annotated PDF at ``path``."""
-    options = options or PdfOptions()
-    if not article_ids:
-        raise ExportError("no articles to export")
-    target = check_target(path, options.force)
-    for article_id in article_ids:
-        lib.require_article(article_id)
+    target, options = _prepared(path, options, len(article_ids))
+    articles = [lib.require_article(i) for i in article_ids]  # every id checked before writing
     from reader.core.analysis_store import corrected_analysis
 
     def content_for(i: int) -> ExportArticle:
-        article = lib.require_article(article_ids[i])
+        article = articles[i]
         analysis = corrected_analysis(lib, analyzer, article).analysis if analyzer else None
         return build_export_article(
             article, analysis, kb, notes_for(lib, article.id), options.content()
         )
 
-    titles = [lib.require_article(i).title for i in article_ids]
-    return _write(target, len(article_ids), content_for, titles, options, progress, cancel)
+    titles = [a.title for a in articles]
+    return _write(target, len(articles), content_for, titles, options, progress, cancel)
 
 
 def write_pdf(
@@ -182,10 +169,7 @@ def write_pdf(
     cancel: Cancel | None = None,
 ) -> ExportResult:
     """Export already-built contents (tests, benchmarks, callers with their own analysis)."""
-    options = options or PdfOptions()
-    if not contents:
-        raise ExportError("no articles to export")
-    target = check_target(path, options.force)
+    target, options = _prepared(path, options, len(contents))
     titles = [c.article.title for c in contents]
     return _write(target, len(contents), lambda i: contents[i], titles, options, progress, cancel)
 
