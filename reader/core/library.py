@@ -150,7 +150,7 @@ class Library:
         target = self.path.with_name(f"{self.path.name}.v{version}-backup")
         if target.exists():
             target = self.path.with_name(
-                f"{self.path.name}.v{version}-{datetime.now(UTC):%Y%m%d%H%M%S}-backup"
+                f"{self.path.name}.v{version}-{datetime.now(UTC):%Y%m%d-%H%M%S-%f}-backup"
             )
         _create_private(target)
         dest = sqlite3.connect(str(target))
