@@ -440,37 +440,70 @@ class Library:
         return " ".join(parts)
 
     def search(self, query: str, limit: int = 50, *, simple: bool = False) -> list[SearchHit]:
-        """Ranked full-text search over titles, texts, notes and highlights."""
+        """Ranked full-text search over titles, texts, notes and highlights.
+
+        Ranking is BM25 (titles weigh five times the text). A query matching more than
+        ``RANK_WINDOW`` articles (or notes) is ranked among its ``RANK_WINDOW`` most recently
+        added matches, so a very common word costs as little as a rare one; snippets are made
+        for the hits shown only.
+        """
         match = self._fts_query(query, simple=simple)
+        limit = max(0, min(int(limit), 10_000))
         try:
-            rows = self.conn.execute(
-                """
-                SELECT a.id, a.title, a.outlet, a.published,
-                       snippet(articles_fts, 1, '[', ']', '…', 14), bm25(articles_fts, 5.0, 1.0)
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?
-                """,
-                (match, limit),
-            ).fetchall()
-            note_rows = self.conn.execute(
-                """
-                SELECT a.id, a.title, a.outlet, a.published,
-                       snippet(notes_fts, -1, '[', ']', '…', 14), bm25(notes_fts)
-                FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-                JOIN articles a ON a.id = n.article_id
-                WHERE notes_fts MATCH ? ORDER BY bm25(notes_fts) LIMIT ?
-                """,
-                (match, limit),
-            ).fetchall()
+            ranked = self._ranked("articles_fts", ", 5.0, 1.0", 1, match, limit)
+            noted = self._ranked("notes_fts", "", -1, match, limit)
+            hits = self._hits(ranked, "article") + self._hits(noted, "note")
         except sqlite3.OperationalError as exc:
             message = str(exc).removeprefix("fts5: ")
             raise SearchError(f"malformed search query {query!r}: {message}") from exc
         except sqlite3.DatabaseError as exc:
             raise self.damaged(exc) from exc
-        hits = [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
-        hits += [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], where="note") for r in note_rows]
         hits.sort(key=lambda h: h.rank)
         return hits[:limit]
+
+    def _ranked(
+        self, table: str, weights: str, column: int, match: str, limit: int
+    ) -> list[tuple[int, float, str]]:
+        """(rowid, BM25 rank, snippet) of the best ``limit`` matches of ``match`` in ``table``."""
+        if not limit:
+            return []
+        conn = self.conn
+        row = conn.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC "
+            "LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1),
+        ).fetchone()
+        low = int(row[0]) if row else -(2**63)
+        top = conn.execute(
+            f"SELECT rowid, bm25({table}{weights}) FROM {table} WHERE {table} MATCH ? "
+            "AND rowid >= ? ORDER BY 2 LIMIT ?", (match, low, limit),
+        ).fetchall()
+        if not top:
+            return []
+        ids = [int(r[0]) for r in top]
+        marks = ", ".join("?" for _ in ids)
+        # One pass over the matches between the hits; snippet() runs for the hits only.
+        snippets = dict(conn.execute(
+            f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN "
+            f"snippet({table}, {column}, '[', ']', '…', 14) END FROM {table} "
+            f"WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?",
+            (*ids, match, min(ids), max(ids)),
+        ).fetchall())
+        return [(int(r[0]), float(r[1]), str(snippets.get(r[0]) or "")) for r in top]
+
+    def _hits(self, ranked: list[tuple[int, float, str]], where: str) -> list[SearchHit]:
+        if not ranked:
+            return []
+        marks = ", ".join("?" for _ in ranked)
+        if where == "note":
+            sql = ("SELECT n.id, a.id, a.title, a.outlet, a.published FROM notes n "
+                   f"JOIN articles a ON a.id = n.article_id WHERE n.id IN ({marks})")
+        else:
+            sql = f"SELECT id, id, title, outlet, published FROM articles WHERE id IN ({marks})"
+        rows = {r[0]: r[1:] for r in self.conn.execute(sql, [r[0] for r in ranked])}
+        return [
+            SearchHit(rows[i][0], rows[i][1], rows[i][2], rows[i][3], snippet, rank, where=where)
+            for i, rank, snippet in ranked if i in rows
+        ]
 
     # -- analyses ------------------------------------------------------------------------------
 
@@ -521,6 +554,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 WRITE_WAIT_SECONDS = 60
 KEEP_BACKUPS = 3
+# Search ranks a query's best hits among at most this many of its most recent matches.
+RANK_WINDOW = 2000
 
 
 def _create_private(path: Path) -> None:
