@@ -170,3 +170,24 @@ def crash_notes(library: Path, work: Path, rounds: int, rng: random.Random,
                 report.lost.append(f"{line!r} (wanted {want!r})")
         conn.close()
     return report
+
+
+def start_imports(library: Path, work: Path, processes: int, per_process: int,
+                  rng: random.Random, analysis: bool = False) -> list[subprocess.Popen[str]]:
+    """``processes`` concurrent ``reader import`` runs, each of its own folder of articles."""
+    env = reader_env(work / "data")
+    procs = []
+    folders = []
+    for p in range(processes):
+        folder = work / f"conc{p}"
+        write_articles(folder, per_process, rng, f"p{p}")
+        folders.append(folder)
+    for folder in folders:
+        args = ["import", str(folder)] + ([] if analysis else ["--no-analysis"])
+        procs.append(subprocess.Popen(reader_cmd(library, *args), stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True, env=env))
+    return procs
+
+
+def confirmed_ids(out: str) -> list[int]:
+    return [int(m[1]) for m in re.finditer(r"^imported #(\d+): ", out, re.M)]
