@@ -20,8 +20,7 @@ from reader.core.library import Library, content_hash
 from reader.core.models import NewArticle
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = ("Waffenruhe Grenze Gespräche Minsk Beobachter Region Abkommen Regierung erklärte "
-         "ceasefire border talks observers region agreement government said corridor").split()
+WORDS = ["Waffenruhe", "Grenze", "Gespräche", "Minsk", "Beobachter", "Region", "Abkommen", "Regierung", "erklärte", "ceasefire", "border", "talks", "observers", "region", "agreement", "government", "said", "corridor"]
 
 
 def reader_env(data_dir: Path) -> dict[str, str]:
