@@ -77,13 +77,15 @@ class Library:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Library:
+    def open(cls, path: Path | str, *, create: bool = True, verify: bool = True) -> Library:
         """Open (creating and migrating as needed) the library at ``path``.
 
         A file that is not a Margin library, is damaged, or was written by a newer Margin is
         refused with a :class:`LibraryError` before anything is written to it. A file without
         write permission is opened read-only (reading works, writes are refused in one line).
         A library from an older Margin is copied beside itself before it is upgraded.
+        ``verify=False`` skips SQLite's ``quick_check`` (it reads the whole file: about a second
+        per GB) for a second connection to a file this process has already checked.
         """
         path = Path(path)
         if not path.exists():
@@ -102,7 +104,7 @@ class Library:
         lib = cls(conn, path)
         lib.read_only = read_only
         try:
-            lib._check_and_migrate()
+            lib._check_and_migrate(verify)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise LibraryError(f"{path} is damaged or not a Margin library ({exc})") from exc
@@ -111,7 +113,7 @@ class Library:
             raise
         return lib
 
-    def _check_and_migrate(self) -> None:
+    def _check_and_migrate(self, verify: bool) -> None:
         path, conn = self.path, self.conn
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version < 0:
@@ -123,7 +125,7 @@ class Library:
             )
         if version == 0 and self._has_foreign_tables():
             raise LibraryError(f"{path} is an SQLite file but not a Margin library")
-        if version:
+        if version and verify:
             problem = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
             if problem != "ok":
                 problem = " ".join(problem.replace("*** in database main ***", "").split())

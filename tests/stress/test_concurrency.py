@@ -44,7 +44,7 @@ def test_window_and_four_importers_share_the_library(qtbot: QtBot, tmp_path: Pat
         ui_writes += 1
         qtbot.wait(100)
     results = [p.communicate(timeout=60) for p in procs]
-    for proc, (out, err) in zip(procs, results, strict=True):
+    for proc, (_, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
         assert "locked" not in err and "busy" not in err and "Traceback" not in err, err
     imported = [i for out, _ in results for i in confirmed_ids(out)]
