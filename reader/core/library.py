@@ -70,6 +70,8 @@ class Library:
         self.path = path
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
+        self._locked_at = 0.0
+        self._last_hold = 0.0
         self.read_only = False
         # One-line messages for the user from opening (e.g. where the pre-upgrade copy is).
         self.notices: list[str] = []
@@ -239,34 +241,50 @@ class Library:
             self._depth = 0
 
     def _begin(self) -> None:
-        """Take the write lock, waiting (``busy_timeout`` per try) while other processes write."""
+        """Take the write lock, waiting while other processes write.
+
+        SQLite's own busy handler backs off to 100 ms between tries, so a writer that commits
+        and begins again at once (a bulk import) can starve the window for seconds; here the
+        lock is polled every few milliseconds instead, and long writers yield after committing.
+        """
         deadline = time.monotonic() + WRITE_WAIT_SECONDS
-        while True:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
-                    if _is_storage_problem(exc):
-                        raise LibraryError(f"cannot write to the library {self.path}: {exc}") from exc
-                    raise
-                if time.monotonic() >= deadline:
-                    raise LibraryError(
-                        f"the library {self.path} is busy: another program kept it locked for "
-                        f"{WRITE_WAIT_SECONDS} s; nothing was changed"
-                    ) from exc
-                time.sleep(0.05)
+        self.conn.execute(f"PRAGMA busy_timeout = {LOCK_POLL_MS}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    self._locked_at = time.monotonic()
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc):
+                        if _is_storage_problem(exc):
+                            raise LibraryError(
+                                f"cannot write to the library {self.path}: {exc}") from exc
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise LibraryError(
+                            f"the library {self.path} is busy: another program kept it locked "
+                            f"for {WRITE_WAIT_SECONDS} s; nothing was changed"
+                        ) from exc
+                    # A bulk writer (its last transaction held the lock long) waits longer
+                    # between tries, so a short interactive write gets in first.
+                    time.sleep(0.02 if self._last_hold > 0.05 else 0.002)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _commit(self) -> None:
         for attempt in range(20):
             try:
                 self.conn.execute("COMMIT")
-                return
+                break
             except sqlite3.OperationalError as exc:
                 if not _is_busy(exc) or attempt == 19:
                     self.conn.execute("ROLLBACK")
                     raise LibraryError(f"cannot write to the library {self.path}: {exc}") from exc
                 time.sleep(0.05)
+        self._last_hold = time.monotonic() - self._locked_at
+        if self._last_hold > 0.05:
+            time.sleep(0.01)  # let a waiting writer (the window) in before our next batch
 
     # -- articles ----------------------------------------------------------------------------
 
@@ -554,6 +572,7 @@ class Library:
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a write waits for other processes (each try waits BUSY_TIMEOUT_MS inside SQLite).
 BUSY_TIMEOUT_MS = 5000
+LOCK_POLL_MS = 2
 WRITE_WAIT_SECONDS = 60
 KEEP_BACKUPS = 3
 # Search ranks a query's best hits among at most this many of its most recent matches.
