@@ -353,7 +353,8 @@ class Library:
 
     def count_matching(self, filt: ArticleFilter) -> int:
         """How many articles :meth:`list_summaries` would give without its limit."""
-        rows = self._select("count(*)", replace(filt, limit=0, sort=""))
+        # "date" sort keeps the cheap plan; the order itself costs nothing under count(*)
+        rows = self._select("count(*)", replace(filt, limit=0, sort="date"))
         return int(rows[0][0]) if rows else 0
 
     def _select(self, cols: str, filt: ArticleFilter) -> list[tuple[Any, ...]]:
@@ -381,7 +382,10 @@ class Library:
                 "UNION SELECT n.article_id FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
                 "WHERE notes_fts MATCH ?"
             )
-            where.append(f"a.id IN ({ids_sql})")
+            # Sorted by date, walk the date index and test each id against the matches (the
+            # unary + keeps SQLite from fetching and sorting every match of a common word).
+            plus = "+" if filt.sort == "date" else ""
+            where.append(f"{plus}a.id IN ({ids_sql})")
             params.extend([match, match])
         sql = f"SELECT {cols} FROM articles a"
         if where:

@@ -48,3 +48,24 @@ def test_common_word_is_ranked_among_its_newest_matches(
     assert all("[Waffenruhe]" in h.snippet for h in hits)
     note_hits = [h for h in library.search("prüfen", limit=50) if h.where == "note"]
     assert len(note_hits) == 10 and {h.article_id for h in note_hits} == newest
+
+
+def test_list_filter_by_date_walks_the_date_index_and_keeps_its_order(library: Library) -> None:
+    fill(library, 30)
+    for i, aid in enumerate(library.article_ids()):
+        library.conn.execute("UPDATE articles SET published = ? WHERE id = ?",
+                             (f"2025-{i % 12 + 1:02}-{i % 28 + 1:02}", aid))
+    from reader.core.models import ArticleFilter
+
+    filt = ArticleFilter(query="Meldung", sort="date", limit=12)
+    plan = " ".join(str(r) for r in library.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE +a.id IN (SELECT 1) "
+        "ORDER BY a.published DESC, a.id DESC LIMIT 12"))
+    assert "articles_published" in plan
+    got = [s.id for s in library.list_summaries(filt)]
+    want = [r[0] for r in library.conn.execute(
+        "SELECT id FROM articles ORDER BY published DESC, id DESC LIMIT 12")]
+    assert got == want
+    assert library.count_matching(filt) == 30
+    notes.add_article_note(library, want[-1], "Sonderwort")
+    assert [s.id for s in library.list_summaries(ArticleFilter(query="Sonderwort"))] == [want[-1]]
