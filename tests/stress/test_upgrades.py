@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from reader.cli import main
 from reader.core import corrections, notes, schema
@@ -278,3 +279,20 @@ def test_processes_opening_a_new_library_at_once_migrate_it_once(tmp_path: Path)
     assert second.schema_version == schema.SCHEMA_VERSION
     first.close()
     second.close()
+
+
+def test_window_says_where_the_pre_upgrade_copy_is(tmp_path: Path, qtbot: QtBot) -> None:
+    from reader.core.analysis.engine import Analyzer
+    from reader.core.knowledge.loader import load_knowledge
+    from reader.core.paths import resources_dir
+    from reader.ui.app import create_window, settings_at
+
+    path = load(OLDER[0], tmp_path / "library.sqlite")
+    lib = Library.open(path)
+    kb = load_knowledge(resources_dir())
+    window = create_window(lib, settings_at(tmp_path / "settings.ini"), kb=kb,
+                           analyzer=Analyzer(kb), theme="light")
+    qtbot.addWidget(window)
+    assert f"library.sqlite.v{fixture_version(OLDER[0])}-backup" in window.statusBar().currentMessage()
+    window.close()
+    lib.close()
