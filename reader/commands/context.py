@@ -35,6 +35,8 @@ class AppContext:
     def open_library(self) -> Library:
         if self._library is None:
             self._library = Library.open(self.library_path)
+            for notice in self._library.notices:
+                print(f"note: {notice}", file=self.stderr)
         return self._library
 
     def knowledge(self) -> KnowledgeBase:

@@ -7,10 +7,14 @@ or a bad input never leaves a half-written library. Notes and highlights live in
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
+import os
 import re
 import sqlite3
+import stat
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +22,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -65,46 +70,103 @@ class Library:
         self.path = path
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
+        self._locked_at = 0.0
+        self._last_hold = 0.0
+        self.read_only = False
+        # One-line messages for the user from opening (e.g. where the pre-upgrade copy is).
+        self.notices: list[str] = []
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Library:
-        """Open (creating and migrating as needed) the library at ``path``."""
+    def open(cls, path: Path | str, *, create: bool = True, verify: bool = True) -> Library:
+        """Open (creating and migrating as needed) the library at ``path``.
+
+        A file that is not a Margin library, is damaged, or was written by a newer Margin is
+        refused with a :class:`LibraryError` before anything is written to it. A file without
+        write permission is opened read-only (reading works, writes are refused in one line).
+        A library from an older Margin is copied beside itself before it is upgraded.
+        ``verify=False`` skips SQLite's ``quick_check`` (it reads the whole file: about a second
+        per GB) for a second connection to a file this process has already checked.
+        """
         path = Path(path)
         if not path.exists():
             if not create:
                 raise LibraryError(f"no library at {path}")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise LibraryError(f"cannot create the library folder {path.parent}: {exc.strerror}") from exc
+            _create_private(path)
         elif path.is_dir():
             raise LibraryError(f"{path} is a folder, not a library file")
+        else:
+            _check_file(path)
+        read_only = not _writable(path)
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA busy_timeout = 5000")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"{path} is not a Margin library ({exc})") from exc
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise LibraryError(
-                f"{path} was written by a newer version of Margin (library version {version}, "
-                f"this Margin reads up to {SCHEMA_VERSION}); please update Margin"
-            )
+            conn = _connect(path, read_only=read_only)
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot open the library {path}: {exc}") from exc
         lib = cls(conn, path)
+        lib.read_only = read_only
         try:
-            if version == 0 and lib._has_foreign_tables():
-                raise LibraryError(f"{path} is an SQLite file but not a Margin library")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            lib._migrate(version)
+            lib._check_and_migrate(verify)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LibraryError(f"{path} is damaged or not a Margin library ({exc})") from exc
         except BaseException:
             conn.close()
             raise
         return lib
+
+    def _check_and_migrate(self, verify: bool) -> None:
+        path, conn = self.path, self.conn
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version < 0:
+            raise LibraryError(f"{path} is not a Margin library (library version {version})")
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{path} was written by a newer version of Margin (library version {version}, "
+                f"this Margin reads up to {SCHEMA_VERSION}); please update Margin"
+            )
+        if version == 0 and self._has_foreign_tables():
+            raise LibraryError(f"{path} is an SQLite file but not a Margin library")
+        if version and verify:
+            problem = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+            if problem != "ok":
+                problem = " ".join(problem.replace("*** in database main ***", "").split())
+                raise LibraryError(f"{path} is damaged ({problem}); it was left unchanged")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise LibraryError(
+                    f"{path} is read-only and needs an upgrade to library version "
+                    f"{SCHEMA_VERSION} first; make it writable and open it again"
+                )
+            return
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if 0 < version < SCHEMA_VERSION:
+            backup = self._backup_before_upgrade(version)
+            self.notices.append(
+                f"upgraded the library to version {SCHEMA_VERSION}; the version-{version} "
+                f"library was copied to {backup}"
+            )
+        self._migrate(version)
+
+    def _backup_before_upgrade(self, version: int) -> Path:
+        """A copy of the library (SQLite backup API) beside it; only the last few are kept."""
+        target = self.path.with_name(f"{self.path.name}.v{version}-backup")
+        if target.exists():
+            target = self.path.with_name(
+                f"{self.path.name}.v{version}-{datetime.now(UTC):%Y%m%d-%H%M%S-%f}-backup"
+            )
+        _create_private(target)
+        dest = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        old = sorted(self.path.parent.glob(f"{glob.escape(self.path.name)}.v*-backup"),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP_BACKUPS:]:
+            stale.unlink(missing_ok=True)
+        return target
 
     def _has_foreign_tables(self) -> bool:
         row = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()
@@ -113,8 +175,19 @@ class Library:
     def _migrate(self, version: int) -> None:
         for target in range(version, SCHEMA_VERSION):
             with self.atomic():
+                # Another process may have migrated while this one waited for the write lock.
+                if self.schema_version > target:
+                    continue
                 MIGRATIONS[target](self.conn)
                 self.conn.execute(f"PRAGMA user_version = {target + 1}")
+
+    def damaged(self, exc: sqlite3.DatabaseError) -> LibraryError:
+        """The one-line error for a library SQLite finds damaged while reading or writing it."""
+        return LibraryError(f"the library {self.path} is damaged ({exc}); nothing was changed")
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the library."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     @property
     def schema_version(self) -> int:
@@ -149,17 +222,69 @@ class Library:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise LibraryError(f"the library {self.path} is read-only; nothing was changed")
+        self._begin()
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and _is_storage_problem(exc):
+                raise LibraryError(f"cannot write to the library {self.path}: {exc}") from exc
+            if type(exc) is sqlite3.DatabaseError:
+                raise self.damaged(exc) from exc
             raise
         else:
-            self.conn.execute("COMMIT")
+            self._commit()
         finally:
             self._depth = 0
+
+    def _begin(self) -> None:
+        """Take the write lock, waiting while other processes write.
+
+        SQLite's own busy handler backs off to 100 ms between tries, so a writer that commits
+        and begins again at once (a bulk import) can starve the window for seconds; here the
+        lock is polled every few milliseconds instead, and long writers yield after committing.
+        """
+        deadline = time.monotonic() + WRITE_WAIT_SECONDS
+        self.conn.execute(f"PRAGMA busy_timeout = {LOCK_POLL_MS}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    self._locked_at = time.monotonic()
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc):
+                        if _is_storage_problem(exc):
+                            raise LibraryError(
+                                f"cannot write to the library {self.path}: {exc}") from exc
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise LibraryError(
+                            f"the library {self.path} is busy: another program kept it locked "
+                            f"for {WRITE_WAIT_SECONDS} s; nothing was changed"
+                        ) from exc
+                    # A bulk writer (its last transaction held the lock long) waits longer
+                    # between tries, so a short interactive write gets in first.
+                    time.sleep(0.02 if self._last_hold > 0.05 else 0.002)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def _commit(self) -> None:
+        for attempt in range(20):
+            try:
+                self.conn.execute("COMMIT")
+                break
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or attempt == 19:
+                    self.conn.execute("ROLLBACK")
+                    raise LibraryError(f"cannot write to the library {self.path}: {exc}") from exc
+                time.sleep(0.05)
+        self._last_hold = time.monotonic() - self._locked_at
+        if self._last_hold > 0.05:
+            time.sleep(0.01)  # let a waiting writer (the window) in before our next batch
 
     # -- articles ----------------------------------------------------------------------------
 
@@ -228,7 +353,8 @@ class Library:
 
     def count_matching(self, filt: ArticleFilter) -> int:
         """How many articles :meth:`list_summaries` would give without its limit."""
-        rows = self._select("count(*)", replace(filt, limit=0, sort=""))
+        # "date" sort keeps the cheap plan; the order itself costs nothing under count(*)
+        rows = self._select("count(*)", replace(filt, limit=0, sort="date"))
         return int(rows[0][0]) if rows else 0
 
     def _select(self, cols: str, filt: ArticleFilter) -> list[tuple[Any, ...]]:
@@ -256,7 +382,10 @@ class Library:
                 "UNION SELECT n.article_id FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
                 "WHERE notes_fts MATCH ?"
             )
-            where.append(f"a.id IN ({ids_sql})")
+            # Sorted by date, walk the date index and test each id against the matches (the
+            # unary + keeps SQLite from fetching and sorting every match of a common word).
+            plus = "+" if filt.sort == "date" else ""
+            where.append(f"{plus}a.id IN ({ids_sql})")
             params.extend([match, match])
         sql = f"SELECT {cols} FROM articles a"
         if where:
@@ -269,6 +398,8 @@ class Library:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             raise SearchError(f"cannot search for {filt.query!r}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise self.damaged(exc) from exc
 
     def outlets(self) -> list[tuple[str, int]]:
         rows = self.conn.execute(
@@ -305,6 +436,8 @@ class Library:
             )
 
     def mark_opened(self, article_id: int) -> None:
+        if self.read_only:
+            return  # reading a read-only library works; "opened" is not recorded
         with self.atomic():
             self.conn.execute(
                 "UPDATE articles SET opened_at = ? WHERE id = ?", (now_iso(), article_id)
@@ -331,35 +464,70 @@ class Library:
         return " ".join(parts)
 
     def search(self, query: str, limit: int = 50, *, simple: bool = False) -> list[SearchHit]:
-        """Ranked full-text search over titles, texts, notes and highlights."""
+        """Ranked full-text search over titles, texts, notes and highlights.
+
+        Ranking is BM25 (titles weigh five times the text). A query matching more than
+        ``RANK_WINDOW`` articles (or notes) is ranked among its ``RANK_WINDOW`` most recently
+        added matches, so a very common word costs as little as a rare one; snippets are made
+        for the hits shown only.
+        """
         match = self._fts_query(query, simple=simple)
+        limit = max(0, min(int(limit), 10_000))
         try:
-            rows = self.conn.execute(
-                """
-                SELECT a.id, a.title, a.outlet, a.published,
-                       snippet(articles_fts, 1, '[', ']', '…', 14), bm25(articles_fts, 5.0, 1.0)
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?
-                """,
-                (match, limit),
-            ).fetchall()
-            note_rows = self.conn.execute(
-                """
-                SELECT a.id, a.title, a.outlet, a.published,
-                       snippet(notes_fts, -1, '[', ']', '…', 14), bm25(notes_fts)
-                FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-                JOIN articles a ON a.id = n.article_id
-                WHERE notes_fts MATCH ? ORDER BY bm25(notes_fts) LIMIT ?
-                """,
-                (match, limit),
-            ).fetchall()
+            ranked = self._ranked("articles_fts", ", 5.0, 1.0", 1, match, limit)
+            noted = self._ranked("notes_fts", "", -1, match, limit)
+            hits = self._hits(ranked, "article") + self._hits(noted, "note")
         except sqlite3.OperationalError as exc:
             message = str(exc).removeprefix("fts5: ")
             raise SearchError(f"malformed search query {query!r}: {message}") from exc
-        hits = [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
-        hits += [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], where="note") for r in note_rows]
+        except sqlite3.DatabaseError as exc:
+            raise self.damaged(exc) from exc
         hits.sort(key=lambda h: h.rank)
         return hits[:limit]
+
+    def _ranked(
+        self, table: str, weights: str, column: int, match: str, limit: int
+    ) -> list[tuple[int, float, str]]:
+        """(rowid, BM25 rank, snippet) of the best ``limit`` matches of ``match`` in ``table``."""
+        if not limit:
+            return []
+        conn = self.conn
+        row = conn.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC "
+            "LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1),
+        ).fetchone()
+        low = int(row[0]) if row else -(2**63)
+        top = conn.execute(
+            f"SELECT rowid, bm25({table}{weights}) FROM {table} WHERE {table} MATCH ? "
+            "AND rowid >= ? ORDER BY 2 LIMIT ?", (match, low, limit),
+        ).fetchall()
+        if not top:
+            return []
+        ids = [int(r[0]) for r in top]
+        marks = ", ".join("?" for _ in ids)
+        # One pass over the matches between the hits; snippet() runs for the hits only.
+        snippets = dict(conn.execute(
+            f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN "
+            f"snippet({table}, {column}, '[', ']', '…', 14) END FROM {table} "
+            f"WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?",
+            (*ids, match, min(ids), max(ids)),
+        ).fetchall())
+        return [(int(r[0]), float(r[1]), str(snippets.get(r[0]) or "")) for r in top]
+
+    def _hits(self, ranked: list[tuple[int, float, str]], where: str) -> list[SearchHit]:
+        if not ranked:
+            return []
+        marks = ", ".join("?" for _ in ranked)
+        if where == "note":
+            sql = ("SELECT n.id, a.id, a.title, a.outlet, a.published FROM notes n "
+                   f"JOIN articles a ON a.id = n.article_id WHERE n.id IN ({marks})")
+        else:
+            sql = f"SELECT id, id, title, outlet, published FROM articles WHERE id IN ({marks})"
+        rows = {r[0]: r[1:] for r in self.conn.execute(sql, [r[0] for r in ranked])}
+        return [
+            SearchHit(rows[i][0], rows[i][1], rows[i][2], rows[i][3], snippet, rank, where=where)
+            for i, rank, snippet in ranked if i in rows
+        ]
 
     # -- analyses ------------------------------------------------------------------------------
 
@@ -367,6 +535,8 @@ class Library:
         self, article_id: int, result: dict[str, Any], engine_version: str, knowledge_versions: str,
         digest: str = "",
     ) -> None:
+        if self.read_only:
+            return  # a cache: a read-only library is analysed afresh each time
         with self.atomic():
             self.conn.execute(
                 "INSERT OR REPLACE INTO analyses (article_id, engine_version, knowledge_versions, "
@@ -398,6 +568,100 @@ class Library:
             (engine_version, knowledge_versions),
         )
         return [r[0] for r in rows]
+
+
+
+# -- opening the file ------------------------------------------------------------------------
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for other processes (each try waits BUSY_TIMEOUT_MS inside SQLite).
+BUSY_TIMEOUT_MS = 5000
+LOCK_POLL_MS = 2
+WRITE_WAIT_SECONDS = 60
+KEEP_BACKUPS = 3
+# Search ranks a query's best hits among at most this many of its most recent matches.
+RANK_WINDOW = 2000
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file only the user can read (its folder too, if it is missing).
+
+    SQLite gives the ``-wal`` and ``-shm`` files the main file's permissions.
+    """
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return  # another process created it a moment ago
+    except OSError as exc:
+        raise LibraryError(f"cannot create the library {path}: {exc.strerror}") from exc
+    os.close(fd)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is plainly not an SQLite file, or a truncated one, before SQLite touches it."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LibraryError(f"cannot read the library {path}: {exc.strerror}") from exc
+    if not head:
+        return  # an empty file becomes a new library
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        raise LibraryError(f"{path} is not a Margin library (not an SQLite file); it was left unchanged")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid_for = int.from_bytes(head[92:96], "big")
+    changes = int.from_bytes(head[24:28], "big")
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return  # SQLite finishes an interrupted checkpoint from the log; quick_check follows
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise LibraryError(f"{path} is damaged (truncated or not a whole number of pages); it was left unchanged")
+    if pages and valid_for == changes and pages * page_size > size:
+        raise LibraryError(
+            f"{path} is damaged (truncated: {size} of {pages * page_size} bytes); it was left unchanged"
+        )
+
+
+def _writable(path: Path) -> bool:
+    """May Margin write the file? No write permission bits count as read-only even for root."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A write-ahead-log library in a folder we cannot write: read it as it is on disk.
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc)
+    return "database is locked" in message or "database is busy" in message
+
+
+def _is_storage_problem(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc)
+    return any(m in message for m in ("readonly", "read-only", "disk is full", "disk I/O",
+                                      "database is locked", "unable to open"))
 
 
 def _spellings(word: str) -> list[str]:

@@ -56,6 +56,8 @@ def create_window(
     window = MainWindow(library, analyzer, kb, settings, theme_name=theme_name)
     for problem in kb.warnings:
         window.statusBar().showMessage(f"{problem.path}:{problem.line}: {problem.message}", 15000)
+    for notice in library.notices:  # e.g. where the copy made before an upgrade is
+        window.statusBar().showMessage(notice, 30000)
     return window
 
 

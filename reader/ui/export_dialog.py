@@ -67,7 +67,7 @@ class ExportWorker(QObject):
         from reader.pdf.writer import ExportCancelled, ExportError, export_pdf
 
         try:
-            lib = Library.open(self.library_path, create=False)
+            lib = Library.open(self.library_path, create=False, verify=False)
         except Exception as exc:  # one line for the user, whatever went wrong
             self.failed.emit(str(exc))
             return

@@ -52,6 +52,7 @@ from reader.ui.article_view import Mark
 from reader.ui.cards import build_cards
 from reader.ui.i18n import install_language
 from reader.ui.icons import app_icon, icon
+from reader.ui.library_watch import LibraryWatcher
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.reader_area import PANELS, ReaderArea
 from reader.ui.sidebar import LibrarySidebar
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Offline. Nothing you read leaves this computer."), 6000)
         self.sidebar.refresh()
         self._restore_settings()
+        self.library_watch = LibraryWatcher(library, self)
+        self.library_watch.changed.connect(self._library_changed)
 
     # -- actions, menus, toolbar ------------------------------------------------------------------
 
@@ -685,7 +688,13 @@ class MainWindow(QMainWindow):
         fold = not fits_all and width < text + 2 * 190
         self.area.set_all_right(self.act_all_right.isChecked() or fold)
 
+    def _library_changed(self) -> None:
+        """Another process (or an import worker) wrote to the library: show the new state."""
+        self.sidebar.reload_facets()
+        self.sidebar.refresh()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.library_watch.stop()
         self.sidebar.stop()
         self.notes_panel.save_now()
         self.save_settings()

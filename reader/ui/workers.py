@@ -38,7 +38,7 @@ class ImportWorker(QThread):
         self._cancel.set()
 
     def run(self) -> None:
-        lib = Library.open(self.library_path)
+        lib = Library.open(self.library_path, verify=False)
         try:
             self.report = import_paths(
                 lib, self.paths, analyzer=self.analyzer, options=self.options,
@@ -67,7 +67,7 @@ class RefreshWorker(QThread):
         self._cancel.set()
 
     def run(self) -> None:
-        lib = Library.open(self.library_path)
+        lib = Library.open(self.library_path, verify=False)
         try:
             count = refresh_stale(lib, self.analyzer, cancel=self._cancel.is_set)
         finally:
