@@ -34,6 +34,7 @@ from reader.core.notes import (
     EXPORT_VERSION,
     Note,
     NoteError,
+    normalize_tags,
     note_groups,
 )
 from reader.core.urls import web_url
@@ -271,7 +272,8 @@ def w3c_to_margin(data: Any) -> dict[str, Any]:
             source, anchor, color = _target(anno)
             if anchor is None and not body:
                 raise ValueError("has neither a quote to highlight nor a note")
-        except ValueError as exc:
+            tags = list(normalize_tags(tags))
+        except (ValueError, NoteError) as exc:
             raise NoteError(f"annotation {number}: {exc}") from None
         note: dict[str, Any] = {
             "kind": "highlight" if anchor else "article", "body": body, "tags": tags,
