@@ -111,7 +111,12 @@ class HighlightPopup(QDialog):
         layout.addWidget(self.quote_label)
         layout.addLayout(swatches)
         layout.addWidget(self.editor)
-        layout.addWidget(self.tags_edit)
+        tags_row = QHBoxLayout()
+        tags_label = QLabel(self.tr("Tags:"))
+        tags_label.setBuddy(self.tags_edit)
+        tags_row.addWidget(tags_label)
+        tags_row.addWidget(self.tags_edit, 1)
+        layout.addLayout(tags_row)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.result_value: tuple[str, str, list[str]] | None = None

@@ -136,7 +136,12 @@ class NotesPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.preview)
         layout.addWidget(self.editor)
-        layout.addWidget(self.tags_edit)
+        tags_row = QHBoxLayout()
+        self.tags_label = QLabel(self.tr("Tags:"))
+        self.tags_label.setBuddy(self.tags_edit)
+        tags_row.addWidget(self.tags_label)
+        tags_row.addWidget(self.tags_edit, 1)
+        layout.addLayout(tags_row)
         layout.addLayout(buttons)
         self.history.listeners.append(self._history_changed)
         self.reload()
@@ -247,8 +252,11 @@ class NotesPanel(QWidget):
             (self.all_button if library else self.article_button).setChecked(True)
             n = str(len(items))
             if library:
-                articles = str(len({note.article_id for note in items}))
-                text = self.tr("All highlights ({n}) in {m} articles").replace("{n}", n).replace("{m}", articles)
+                articles = len({note.article_id for note in items})
+                if articles == 1:
+                    text = self.tr("All highlights ({n}) in 1 article").replace("{n}", n)
+                else:
+                    text = self.tr("All highlights ({n}) in {m} articles").replace("{n}", n).replace("{m}", str(articles))
             else:
                 text = self.tr("Notes ({n})").replace("{n}", n)
             if self.tag:
@@ -403,4 +411,6 @@ def _label(note: Note) -> str:
 
 
 def _tag_line(note: Note) -> str:
-    return ("\n" + "  ".join(f"#{t}" for t in note.tags)) if note.tags else ""
+    if not note.tags:
+        return ""
+    return "\n" + QCoreApplication.translate("NotesPanel", "Tags:") + " " + " · ".join(note.tags)
