@@ -86,6 +86,21 @@ def article_link(article: Article, note: Note | None = None) -> str:
     return link
 
 
+_MARGIN_LINK = re.compile(r"^margin://article/(\d{1,18})(?:#char=(\d{1,12}),(\d{1,12}))?$")
+
+
+def parse_article_link(link: str) -> tuple[int, int, int] | None:
+    """(article id, start, end) from ``margin://article/ID[#char=START,END]`` (-1, -1 without a
+    range), or None if ``link`` is not such a link."""
+    m = _MARGIN_LINK.match(link.strip())
+    if not m:
+        return None
+    start, end = (int(m.group(2)), int(m.group(3))) if m.group(2) else (-1, -1)
+    if start > end:
+        return None
+    return int(m.group(1)), start, end
+
+
 def source_link(article: Article, note: Note) -> str:
     """The article's web address with a text fragment pointing at ``note``'s quote, or ""."""
     url = web_url(article.url)

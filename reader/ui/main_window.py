@@ -354,6 +354,20 @@ class MainWindow(QMainWindow):
         if 0 <= start < end:
             self.area.view.select_span(start, end)
 
+    def open_link(self, link: str) -> bool:
+        """Open a ``margin://article/ID#char=START,END`` link (as exported notes have them)."""
+        from reader.core.notes_markdown import parse_article_link
+
+        target = parse_article_link(link)
+        if target is None or self.library.get_article(target[0]) is None:
+            self.statusBar().showMessage(self.tr("No such article in this library:") + f" {link}", 8000)
+            return False
+        article_id, start, end = target
+        if end > len(self.library.require_article(article_id).text):
+            start = end = -1
+        self._open_at(article_id, start, end)
+        return True
+
     def go_history(self, delta: int) -> None:
         target = self.history_pos + delta
         if 0 <= target < len(self.history):

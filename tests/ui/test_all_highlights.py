@@ -128,3 +128,25 @@ def test_highlight_from_the_window_stores_the_popup_tags(window: MainWindow, mon
     assert seen["known_tags"] == ["known"]
     (hl,) = [n for n in notes.notes_for(window.library, article.id) if n.is_highlight]
     assert (hl.quote, hl.tags) == (word, ("tone", "check"))
+
+
+def test_margin_links_from_an_export_open_the_spot(window: MainWindow) -> None:
+    from reader.core.notes_markdown import export_markdown, parse_article_link
+
+    aid = window.sidebar.model.rows[2].id
+    text = window.library.require_article(aid).text
+    word = next(w for w in text.split()[20:] if w.isalpha() and len(w) > 6)
+    hl = notes.highlight_quote(window.library, aid, word)
+    link = f"margin://article/{aid}#char={hl.start},{hl.end}"
+    assert link in export_markdown(window.library, aid)
+    assert parse_article_link(link) == (aid, hl.start, hl.end)
+    assert parse_article_link(f"margin://article/{aid}") == (aid, -1, -1)
+    for bad in ("margin://article/x", "https://example.org", "margin://article/1#char=9,3", "margin://article/1#char=1"):
+        assert parse_article_link(bad) is None
+    window.open_article(window.sidebar.model.rows[0].id)
+    assert window.open_link(link)
+    assert window.article is not None and window.article.id == aid
+    assert window.area.view.selected_span() == (hl.start, hl.end)
+    assert not window.open_link("margin://article/99999#char=1,2")
+    assert "No such article" in window.statusBar().currentMessage()
+    assert window.open_link(f"margin://article/{aid}#char=0,{10**9}") and window.article.id == aid
