@@ -72,8 +72,8 @@ def test_markdown_escapes_everything_taken_from_the_article(library: Library) ->
                           tags=["`code`"])
     md = notes_markdown.export_markdown(library, hostile)
     front = _front(md)
-    assert front["title"] == "Headline <img src=x onerror=alert(1)>\n# Not a heading"
-    assert front["outlet"] == "Wire\n# Injected heading\n- list" and "url" not in front
+    assert front["title"] == "Headline <img src=x onerror=alert(1)> # Not a heading"
+    assert front["outlet"] == "Wire # Injected heading - list" and "url" not in front
     body = md.split("---\n", 2)[2]
     html = markdown.markdown(body)
     assert html.count("<h1>") == 1 and "<h1>Headline" in html  # the title, and nothing else
@@ -225,3 +225,21 @@ def test_markdown_import_drops_urls_that_are_not_web_addresses(url: str) -> None
 def test_markdown_import_keeps_web_addresses() -> None:
     text = "---\ntitle: T\nurl: https://example.org/a?b=1#c\n---\n\nSome article text here.\n"
     assert parse_markdown(text).url == "https://example.org/a?b=1#c"
+
+
+def test_front_matter_round_trips_any_text() -> None:
+    """Whatever an article's fields hold, the front matter reads back as exactly that text."""
+    import random
+
+    rng = random.Random(13)
+    alphabet = "ab #:-'\"\\\n\r\t>|&*!%@`{}[],?~\u0085\u2028\u2029\ufeff\x00\x07\x1bäß€😀"
+    for _ in range(300):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25)))
+        data = {"title": value, "outlet": value[::-1], "tags": [value, "yes", "1.5", "null"], "date": "2024-01-02"}
+        text = notes_markdown.front_matter(data)
+        assert text.startswith("---\n") and text.endswith("\n---\n")
+        clean = " ".join("".join(c if c.isprintable() else " " for c in value).split())
+        expected = {"title": clean, "outlet": " ".join("".join(c if c.isprintable() else " " for c in value[::-1]).split()),
+                    "tags": [clean, "yes", "1.5", "null"], "date": "2024-01-02"}
+        assert yaml.safe_load(text[4:-4]) == expected, repr(value)
+        assert text.count("\n---\n") == 1 and len(text.splitlines()) == 10

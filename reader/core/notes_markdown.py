@@ -37,7 +37,7 @@ _SAFE_LINK = re.compile(r"(?i)^(?:https?:|mailto:|#|/|\./|\.\./)|^[^:]*$")
 
 def escape_inline(text: str) -> str:
     """``text`` as one line of literal Markdown: no markup, HTML or line structure survives."""
-    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    flat = one_line(text)
     out: list[str] = []
     for c in flat:
         if c == "&":
@@ -138,8 +138,24 @@ def _tags(notes: list[Note]) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
+def one_line(text: str) -> str:
+    """``text`` with every line break, control character and run of white space as one space."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 def front_matter(data: dict[str, Any]) -> str:
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    """YAML front matter of ``data``: every value one line of text, quoted by ``yaml.safe_dump``."""
+    dumped = yaml.safe_dump(_clean(data), allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n"
 
 
