@@ -113,3 +113,29 @@ def test_exports_and_w3c_round_trip(lib_path: Path, tmp_path: Path) -> None:
     one_line_error(run("notes", "import", str(margin_json), "--format", "w3c", library=other),
                    "not W3C Web Annotation data")
     assert len(json.loads(ok("notes", "--json", library=other))) == 2
+
+
+def test_hostile_article_fields_stay_text_in_the_markdown_export(tmp_path: Path) -> None:
+    """Issue 13 item 6, end to end: import a hostile Markdown file, highlight, export."""
+    import markdown
+
+    lib = tmp_path / "lib.sqlite"
+    src = tmp_path / "hostile.md"
+    src.write_text('---\ntitle: "Title <img src=x onerror=alert(1)>"\noutlet: "Wire\\n# Injected"\n'
+                   'url: "javascript:alert(document.cookie)"\ndate: 2024-03-01\n---\n\n'
+                   "Erster Absatz mit <script>alert(1)</script> darin und noch mehr Worten.\n\n"
+                   "Zweiter Absatz mit [klick](javascript:alert(2)) und Schluss.\n", encoding="utf-8")
+    ok("import", "--no-analysis", str(src), library=lib)
+    shown = json.loads(ok("show", "1", "--json", library=lib))
+    assert shown["url"] == ""  # dropped at import
+    assert "<script>alert(1)</script>" in shown["text"]  # kept as the words the file has
+    ok("highlight", "1", "--quote", "<script>alert(1)</script>", library=lib)
+    out = tmp_path / "notes.md"
+    ok("notes", "export", "1", "-o", str(out), library=lib)
+    text = out.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n", 2)[1])
+    assert front["outlet"] == "Wire # Injected" and "url" not in front
+    html = markdown.markdown(text.split("---\n", 2)[2])
+    assert "<img" not in html and "<script" not in html and 'href="javascript' not in html
+    assert html.count("<h1>") == 1 and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<h1>Title &lt;img" in html
