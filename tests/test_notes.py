@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import notes, notes_history, notes_io
+from reader.core import notes, notes_history, notes_io, notes_markdown
 from reader.core.library import Library
 from reader.core.models import NewArticle
 
@@ -142,8 +142,8 @@ def test_json_round_trip_into_another_library(library: Library, article_id: int,
 
 def test_markdown_export(library: Library, article_id: int) -> None:
     notes.highlight_quote(library, article_id, "Waffenruhe", body="Check <b>this</b>")
-    md = notes_io.export_markdown(library, article_id)
-    for part in ("## Gespräche in Minsk", "Demo Wire", "2023-09-20", "https://example.org/a",
+    md = notes_markdown.export_markdown(library, article_id)
+    for part in ("# Gespräche in Minsk", "Demo Wire", "2023-09-20", "https://example.org/a",
                  "> Waffenruhe", "Check &lt;b>this"):
         assert part in md
     assert "<b>" not in md

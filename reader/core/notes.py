@@ -21,6 +21,7 @@ import nh3
 
 from reader.core import anchoring
 from reader.core.library import Library, LibraryError, now_iso
+from reader.core.models import Article
 
 COLORS: dict[str, str] = {
     "yellow": "#FFE066",
@@ -35,8 +36,11 @@ EXPORT_VERSION = 1
 
 _COLUMNS = (
     'id, article_id, kind, start, "end", quote, prefix, suffix, color, body, status, '
-    "created_at, updated_at"
+    "created_at, updated_at, tags"
 )
+MAX_TAG_LENGTH = 60
+MAX_TAGS = 30
+TAG_SEPARATOR = ", "  # how ``notes.tags`` stores them (a tag never holds a comma)
 
 
 class NoteError(LibraryError):
@@ -58,6 +62,7 @@ class Note:
     status: str  # attached | orphaned
     created_at: str
     updated_at: str
+    tags: tuple[str, ...] = ()
     article_title: str = ""  # filled by all_notes()
 
     @property
@@ -68,17 +73,103 @@ class Note:
     def attached(self) -> bool:
         return self.status == "attached"
 
+    def has_tag(self, tag: str) -> bool:
+        wanted = tag.casefold()
+        return any(t.casefold() == wanted for t in self.tags)
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("article_title")
+        data["tags"] = list(self.tags)
         return data
 
 
 def _note(row: tuple[Any, ...], title: str = "") -> Note:
     (note_id, article_id, kind, start, end, quote, prefix, suffix, color, body, status, created,
-     updated) = row[:13]
+     updated, tags) = row[:14]
     return Note(note_id, article_id, kind, start, end, quote, prefix, suffix, color, body, status,
-                created, updated, title)
+                created, updated, split_tags(tags), title)
+
+
+# -- tags ---------------------------------------------------------------------------------------
+
+
+def normalize_tags(tags: Any) -> tuple[str, ...]:
+    """Clean tags as typed: "a, b" or ["a", "#b"] → ("a", "b").
+
+    Commas separate tags; white space inside a tag is collapsed; a leading ``#`` is dropped;
+    the same tag in another case is kept once (first spelling wins). Too long a tag, too many
+    tags, or anything but text raises :class:`NoteError`.
+    """
+    if tags is None:
+        return ()
+    if isinstance(tags, str):
+        parts = tags.split(",")
+    elif isinstance(tags, (list, tuple)):
+        parts = []
+        for item in tags:
+            if not isinstance(item, str):
+                raise NoteError(f"a tag must be text, not {type(item).__name__}")
+            parts.extend(item.split(","))
+    else:
+        raise NoteError(f"tags must be text or a list of text, not {type(tags).__name__}")
+    out: dict[str, str] = {}
+    for part in parts:
+        tag = " ".join("".join(c if c.isprintable() else " " for c in part).split()).lstrip("#").strip()
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG_LENGTH:
+            raise NoteError(f"tag {tag[:20]!r}… is longer than {MAX_TAG_LENGTH} characters")
+        out.setdefault(tag.casefold(), tag)
+    if len(out) > MAX_TAGS:
+        raise NoteError(f"at most {MAX_TAGS} tags on one note ({len(out)} given)")
+    return tuple(out.values())
+
+
+def split_tags(stored: str | None) -> tuple[str, ...]:
+    return tuple(t.strip() for t in (stored or "").split(",") if t.strip())
+
+
+def join_tags(tags: tuple[str, ...] | list[str]) -> str:
+    return TAG_SEPARATOR.join(tags)
+
+
+def tag_counts(lib: Library) -> list[tuple[str, int]]:
+    """Every tag in the library with how many notes carry it, by name (case-insensitive)."""
+    counts: dict[str, list[Any]] = {}
+    for (stored,) in lib.conn.execute("SELECT tags FROM notes WHERE tags != ''"):
+        for tag in split_tags(stored):
+            entry = counts.setdefault(tag.casefold(), [tag, 0])
+            entry[1] += 1
+    return sorted(((t, n) for t, n in counts.values()), key=lambda c: c[0].casefold())
+
+
+def with_tag(items: list[Note], tag: str | None) -> list[Note]:
+    """The notes among ``items`` that carry ``tag`` (any case); all of them for None/""."""
+    if not tag:
+        return items
+    return [n for n in items if n.has_tag(tag)]
+
+
+def note_groups(
+    lib: Library, article_id: int | None = None, tag: str | None = None
+) -> list[tuple[Article, list[Note]]]:
+    """(article, its notes in text order) for one article or every article with notes.
+
+    Articles come newest first; with ``tag``, only notes carrying it (and their articles).
+    """
+    if article_id is not None:
+        ids = [lib.require_article(article_id).id]
+    else:
+        ids = [r[0] for r in lib.conn.execute(
+            "SELECT DISTINCT a.id FROM articles a JOIN notes n "
+            "ON n.article_id = a.id ORDER BY a.published DESC, a.id DESC")]
+    groups = []
+    for aid in ids:
+        items = with_tag(notes_for(lib, aid), tag)
+        if items or (article_id is not None and not tag):
+            groups.append((lib.require_article(aid), items))
+    return groups
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -144,11 +235,12 @@ def _check_color(color: str) -> str:
 
 def add_highlight(
     lib: Library, article_id: int, start: int, end: int, *, color: str = DEFAULT_COLOR,
-    body: str = "",
+    body: str = "", tags: Any = None,
 ) -> Note:
-    """Highlight ``text[start:end]`` of the article, optionally with a Markdown note."""
+    """Highlight ``text[start:end]`` of the article, optionally with a Markdown note and tags."""
     article = lib.require_article(article_id)
     _check_color(color)
+    clean_tags = join_tags(normalize_tags(tags))
     try:
         anchor = anchoring.make_anchor(article.text, start, end)
     except ValueError as exc:
@@ -159,10 +251,10 @@ def add_highlight(
     with lib.atomic() as conn:
         cur = conn.execute(
             'INSERT INTO notes (article_id, kind, start, "end", quote, prefix, suffix, color, body, '
-            "status, created_at, updated_at) VALUES (?, 'highlight', ?, ?, ?, ?, ?, ?, ?, "
-            "'attached', ?, ?)",
+            "status, created_at, updated_at, tags) VALUES (?, 'highlight', ?, ?, ?, ?, ?, ?, ?, "
+            "'attached', ?, ?, ?)",
             (article_id, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix,
-             color, body, stamp, stamp),
+             color, body, stamp, stamp, clean_tags),
         )
         note_id = int(cur.lastrowid or 0)
     return require_note(lib, note_id)
@@ -170,7 +262,7 @@ def add_highlight(
 
 def highlight_quote(
     lib: Library, article_id: int, quote: str, *, occurrence: int = 1,
-    color: str = DEFAULT_COLOR, body: str = "",
+    color: str = DEFAULT_COLOR, body: str = "", tags: Any = None,
 ) -> Note:
     """Highlight the ``occurrence``-th occurrence of ``quote`` in the article's text."""
     article = lib.require_article(article_id)
@@ -184,39 +276,56 @@ def highlight_quote(
                 f"the quote occurs {total} time(s) in article #{article_id}, not {occurrence}"
             )
         raise NoteError(f"the quote does not occur in the text of article #{article_id}")
-    return add_highlight(lib, article_id, span[0], span[1], color=color, body=body)
+    return add_highlight(lib, article_id, span[0], span[1], color=color, body=body, tags=tags)
 
 
-def add_article_note(lib: Library, article_id: int, body: str) -> Note:
+def add_article_note(lib: Library, article_id: int, body: str, *, tags: Any = None) -> Note:
     """A note about the whole article."""
     lib.require_article(article_id)
     if not body.strip():
         raise NoteError("the note is empty")
+    clean_tags = join_tags(normalize_tags(tags))
     stamp = now_iso()
     with lib.atomic() as conn:
         cur = conn.execute(
-            "INSERT INTO notes (article_id, kind, body, status, created_at, updated_at) "
-            "VALUES (?, 'article', ?, 'attached', ?, ?)",
-            (article_id, body, stamp, stamp),
+            "INSERT INTO notes (article_id, kind, body, status, created_at, updated_at, tags) "
+            "VALUES (?, 'article', ?, 'attached', ?, ?, ?)",
+            (article_id, body, stamp, stamp, clean_tags),
         )
         note_id = int(cur.lastrowid or 0)
     return require_note(lib, note_id)
 
 
 def update_note(
-    lib: Library, note_id: int, *, body: str | None = None, color: str | None = None
+    lib: Library, note_id: int, *, body: str | None = None, color: str | None = None,
+    tags: Any = None,
 ) -> Note:
-    """Change a note's text and/or colour (autosave: call on every edit)."""
+    """Change a note's text, colour and/or tags (autosave: call on every edit).
+
+    ``tags`` replaces all of the note's tags (None leaves them as they are).
+    """
     note = require_note(lib, note_id)
     if color is not None:
         _check_color(color)
+    new_tags = note.tags if tags is None else normalize_tags(tags)
     with lib.atomic() as conn:
         conn.execute(
-            "UPDATE notes SET body = ?, color = ?, updated_at = ? WHERE id = ?",
+            "UPDATE notes SET body = ?, color = ?, tags = ?, updated_at = ? WHERE id = ?",
             (note.body if body is None else body, note.color if color is None else color,
-             now_iso(), note_id),
+             join_tags(new_tags), now_iso(), note_id),
         )
     return require_note(lib, note_id)
+
+
+def add_tags(lib: Library, note_id: int, tags: Any) -> Note:
+    note = require_note(lib, note_id)
+    return update_note(lib, note_id, tags=[*note.tags, *normalize_tags(tags)])
+
+
+def remove_tags(lib: Library, note_id: int, tags: Any) -> Note:
+    note = require_note(lib, note_id)
+    gone = {t.casefold() for t in normalize_tags(tags)}
+    return update_note(lib, note_id, tags=[t for t in note.tags if t.casefold() not in gone])
 
 
 def delete_note(lib: Library, note_id: int) -> Note:
@@ -231,6 +340,7 @@ def restore_note(lib: Library, note: Note) -> Note:
     """Put ``note`` back exactly as it was (same id if free), e.g. to undo a deletion."""
     lib.require_article(note.article_id)
     row = note.to_json()
+    row["tags"] = join_tags(note.tags)
     if get_note(lib, note.id) is not None:
         row.pop("id")
     names = ", ".join(f'"{k}"' for k in row)
@@ -248,9 +358,9 @@ def _write_state(lib: Library, note: Note) -> Note:
     with lib.atomic() as conn:
         conn.execute(
             'UPDATE notes SET start = ?, "end" = ?, quote = ?, prefix = ?, suffix = ?, color = ?, '
-            "body = ?, status = ?, updated_at = ? WHERE id = ?",
+            "body = ?, status = ?, tags = ?, updated_at = ? WHERE id = ?",
             (note.start, note.end, note.quote, note.prefix, note.suffix, note.color, note.body,
-             note.status, now_iso(), note.id),
+             note.status, join_tags(note.tags), now_iso(), note.id),
         )
     return require_note(lib, note.id)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.library import Library
 from reader.core.notes import (
@@ -43,9 +44,10 @@ class NoteHistory:
 
     # commands
     def add_highlight(
-        self, article_id: int, start: int, end: int, color: str = DEFAULT_COLOR, body: str = ""
+        self, article_id: int, start: int, end: int, color: str = DEFAULT_COLOR, body: str = "",
+        tags: Any = None,
     ) -> Note:
-        note = add_highlight(self.lib, article_id, start, end, color=color, body=body)
+        note = add_highlight(self.lib, article_id, start, end, color=color, body=body, tags=tags)
         self._push(_Change("Add highlight", None, note))
         return note
 
@@ -54,10 +56,15 @@ class NoteHistory:
         self._push(_Change("Add note", None, note))
         return note
 
-    def edit(self, note_id: int, *, body: str | None = None, color: str | None = None) -> Note:
+    def edit(
+        self, note_id: int, *, body: str | None = None, color: str | None = None, tags: Any = None
+    ) -> Note:
         before = require_note(self.lib, note_id)
-        after = update_note(self.lib, note_id, body=body, color=color)
-        label = "Change colour" if color is not None and body is None else "Edit note"
+        after = update_note(self.lib, note_id, body=body, color=color, tags=tags)
+        if tags is not None and body is None and color is None:
+            label = "Edit tags"
+        else:
+            label = "Change colour" if color is not None and body is None else "Edit note"
         # typing into a note: successive edits of the same note merge into one step
         if self._undo and self._undo[-1].text == label and self._undo[-1].after is not None \
                 and self._undo[-1].after.id == note_id and label == "Edit note":

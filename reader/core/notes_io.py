@@ -1,4 +1,8 @@
-"""Export notes as Markdown or JSON (everything needed to re-import), and re-import them."""
+"""Export notes as JSON (everything needed to re-import), and re-import them.
+
+The other formats: Markdown in ``reader.core.notes_markdown``, W3C Web Annotations in
+``reader.core.export_w3c``, CSL-JSON in ``reader.core.export_csl``.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from reader.core.notes import (
     EXPORT_VERSION,
     Note,
     NoteError,
+    join_tags,
+    normalize_tags,
     notes_for,
     require_note,
 )
@@ -51,36 +57,6 @@ def export_json(lib: Library, article_id: int | None = None) -> dict[str, Any]:
             for a in _articles_with_notes(lib, article_id)
         ],
     }
-
-
-def export_markdown(lib: Library, article_id: int | None = None) -> str:
-    """A readable Markdown digest: per article its title, outlet, date, URL and the notes."""
-    out = [f"# Notes from Margin\n\nExported {now_iso()[:10]}.\n"]
-    for article in _articles_with_notes(lib, article_id):
-        out.append(f"## {article.title}\n")
-        meta = " · ".join(p for p in (article.outlet, article.published, article.dateline) if p)
-        if meta:
-            out.append(f"{meta}  ")
-        if article.url:
-            out.append(f"<{article.url}>")
-        out.append("")
-        notes = notes_for(lib, article.id)
-        if not notes:
-            out.append("*No notes.*\n")
-        for note in notes:
-            if note.is_highlight:
-                quote = " ".join(note.quote.split())
-                tag = f"{note.color} highlight" + (", **orphaned**" if not note.attached else "")
-                out.append(f"> {quote}\n")
-                out.append(f"*{tag}*\n")
-            else:
-                out.append("*Note on the whole article*\n")
-            if note.body.strip():
-                # raw HTML in a note stays visible text in any Markdown viewer, never markup
-                safe = note.body.strip().replace("<", "&lt;")
-                out.append(safe + "\n")
-            out.append("---\n")
-    return "\n".join(out).rstrip() + "\n"
 
 
 @dataclass
@@ -156,11 +132,12 @@ def _import_one(
             start, end = fresh.start, fresh.end
             quote, prefix, suffix = fresh.quote, fresh.prefix, fresh.suffix
     stamp = now_iso()
+    tags = join_tags(normalize_tags(raw.get("tags")))
     cur = lib.conn.execute(
         'INSERT INTO notes (article_id, kind, start, "end", quote, prefix, suffix, color, body, '
-        "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "status, created_at, updated_at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article.id, kind, start, end, quote, prefix, suffix, color, raw.get("body", ""),
-         status, raw.get("created_at") or stamp, raw.get("updated_at") or stamp),
+         status, raw.get("created_at") or stamp, raw.get("updated_at") or stamp, tags),
     )
     note = require_note(lib, int(cur.lastrowid or 0))
     report.added.append(note)

@@ -129,6 +129,41 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE analyses ADD COLUMN digest TEXT NOT NULL DEFAULT ''")
 
 
+_V3_NOTES_FTS = """
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+    quote, body, tags, content='notes', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+    INSERT INTO notes_fts(rowid, quote, body, tags) VALUES (new.id, new.quote, new.body, new.tags);
+END;
+CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+    INSERT INTO notes_fts(notes_fts, rowid, quote, body, tags)
+        VALUES ('delete', old.id, old.quote, old.body, old.tags);
+END;
+CREATE TRIGGER notes_au AFTER UPDATE OF quote, body, tags ON notes BEGIN
+    INSERT INTO notes_fts(notes_fts, rowid, quote, body, tags)
+        VALUES ('delete', old.id, old.quote, old.body, old.tags);
+    INSERT INTO notes_fts(rowid, quote, body, tags) VALUES (new.id, new.quote, new.body, new.tags);
+END;
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Tags on notes and highlights (``notes.tags``: tags joined by ", "), searchable in FTS.
+
+    The notes' full-text index is rebuilt with a third column, ``tags``; existing notes keep
+    every field and get no tags.
+    """
+    conn.execute("ALTER TABLE notes ADD COLUMN tags TEXT NOT NULL DEFAULT ''")
+    for trigger in ("notes_ai", "notes_ad", "notes_au"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    conn.execute("DROP TABLE IF EXISTS notes_fts")
+    for statement in _split(_V3_NOTES_FTS):
+        conn.execute(statement)
+    conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
+
+
 # Index i holds the migration from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)

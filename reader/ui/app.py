@@ -62,7 +62,8 @@ def create_window(
 
 
 def run(library_path: Path, settings_path: Path | None = None, files: list[str] | None = None) -> int:
-    """Open the window; ``files`` (from the desktop file's %F) are imported at once."""
+    """Open the window; ``files`` (from the desktop file's %F) are imported at once, and
+    ``margin://article/…`` links among them open that article at that spot."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and \
             not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
         print("error: no display to open the window on (set DISPLAY, or use the command-line "
@@ -72,10 +73,14 @@ def run(library_path: Path, settings_path: Path | None = None, files: list[str] 
     library = Library.open(library_path)
     window = create_window(library, settings_at(settings_path))
     window.show()
+    links = [f for f in files or [] if f.startswith("margin://")]
+    files = [f for f in files or [] if not f.startswith("margin://")]
     if files:
         window.start_import(files)
     else:
         window.start_refresh()
+    for link in links:  # margin://article/ID#char=START,END from an exported notes file
+        window.open_link(link)
     code = app.exec()
     library.close()
     return int(code)

@@ -2,29 +2,32 @@
 
 Integration (for the main window)::
 
-    result = HighlightPopup.ask(parent, selection_text)     # modal; None if cancelled
+    result = HighlightPopup.ask(parent, selection_text, known_tags=[...])  # modal; None if cancelled
     if result is not None:
-        color, note = result
-        history.add_highlight(article_id, start, end, color, note)   # NoteHistory: undoable
+        color, note, tags = result
+        history.add_highlight(article_id, start, end, color, note, tags)   # NoteHistory: undoable
 
     # or non-modal, next to the selection:
     popup = HighlightPopup(selection_text, parent)
-    popup.chosen.connect(lambda color, note: ...)
+    popup.chosen.connect(lambda color, note, tags: ...)
     popup.move(global_pos); popup.show()
 
-Clicking a colour swatch highlights at once (empty note); writing a note and pressing
-Ctrl+Enter (or "Save") saves colour and note; Esc cancels. Keys 1–5 pick a colour.
+Clicking a colour swatch highlights at once (empty note); writing a note and/or tags (comma
+separated; the library's tags are offered as you type) and pressing Ctrl+Enter (or "Save") saves
+colour, note and tags; Esc cancels. Keys 1–5 pick a colour.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCompleter,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -32,14 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.notes import COLORS, DEFAULT_COLOR
+from reader.core.notes import COLORS, DEFAULT_COLOR, NoteError, normalize_tags
 
 
 class HighlightPopup(QDialog):
-    chosen = Signal(str, str)  # colour name, note (Markdown, may be empty)
+    chosen = Signal(str, str, list)  # colour name, note (Markdown, may be empty), tags
 
     def __init__(self, selection_text: str, parent: QWidget | None = None, *,
-                 color: str = DEFAULT_COLOR, note: str = "") -> None:
+                 color: str = DEFAULT_COLOR, note: str = "", tags: list[str] | None = None,
+                 known_tags: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Highlight"))
         self.color = color if color in COLORS else DEFAULT_COLOR
@@ -77,6 +81,20 @@ class HighlightPopup(QDialog):
         self.editor = QPlainTextEdit(note)
         self.editor.setPlaceholderText(self.tr("Optional note (Markdown). Ctrl+Enter saves."))
         self.editor.setMaximumHeight(100)
+        self.tags_edit = QLineEdit(", ".join(tags or []))
+        self.tags_edit.setObjectName("highlightTags")
+        self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags_edit.returnPressed.connect(self._save)
+        self.tags_model = QStringListModel(sorted(known_tags or [], key=str.casefold), self)
+        self.completer = QCompleter(self.tags_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setWidget(self.tags_edit)
+        self.completer.activated.connect(self._complete)
+        self.tags_edit.textEdited.connect(self._suggest)
+        self.error = QLabel()
+        self.error.setObjectName("highlightError")
+        self.error.setStyleSheet("color: #B3261E;")
+        self.error.hide()
         save = QPushButton(self.tr("Save"))
         save.setDefault(True)
         save.clicked.connect(self._save)
@@ -93,8 +111,31 @@ class HighlightPopup(QDialog):
         layout.addWidget(self.quote_label)
         layout.addLayout(swatches)
         layout.addWidget(self.editor)
+        tags_row = QHBoxLayout()
+        tags_label = QLabel(self.tr("Tags:"))
+        tags_label.setBuddy(self.tags_edit)
+        tags_row.addWidget(tags_label)
+        tags_row.addWidget(self.tags_edit, 1)
+        layout.addLayout(tags_row)
+        layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.result_value: tuple[str, str] | None = None
+        self.result_value: tuple[str, str, list[str]] | None = None
+
+    def _suggest(self, text: str) -> None:
+        """Offer the library's tags for the tag being typed (the text after the last comma)."""
+        word = text.rsplit(",", 1)[-1].strip()
+        popup = self.completer.popup()
+        if word:
+            self.completer.setCompletionPrefix(word)
+        if word and self.completer.completionCount():
+            self.completer.complete()
+        elif popup is not None:
+            popup.hide()
+
+    def _complete(self, tag: str) -> None:
+        head = self.tags_edit.text().rsplit(",", 1)
+        done = [t.strip() for t in head[0].split(",") if t.strip()] if len(head) > 1 else []
+        self.tags_edit.setText(", ".join([*done, tag]) + ", ")
 
     def _select(self, name: str) -> None:
         self.color = name
@@ -107,15 +148,25 @@ class HighlightPopup(QDialog):
             self._save()
 
     def _save(self) -> None:
-        self.result_value = (self.color, self.editor.toPlainText().strip())
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            return  # Enter picked a suggestion
+        try:
+            tags = list(normalize_tags(self.tags_edit.text()))
+        except NoteError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.result_value = (self.color, self.editor.toPlainText().strip(), tags)
         self.chosen.emit(*self.result_value)
         self.accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None, selection_text: str, *, color: str = DEFAULT_COLOR,
-            note: str = "") -> tuple[str, str] | None:
-        """Show the popup modally; (colour, note) or None if cancelled."""
-        popup = cls(selection_text, parent, color=color, note=note)
+            note: str = "", known_tags: list[str] | None = None,
+            ) -> tuple[str, str, list[str]] | None:
+        """Show the popup modally; (colour, note, tags) or None if cancelled."""
+        popup = cls(selection_text, parent, color=color, note=note, known_tags=known_tags)
         if popup.exec() == QDialog.DialogCode.Accepted:
             return popup.result_value
         return None

@@ -44,7 +44,7 @@ from reader.core.importing.pipeline import ImportReport, import_text
 from reader.core.knowledge.model import KnowledgeBase
 from reader.core.library import DuplicateArticle, Library
 from reader.core.models import Article
-from reader.core.notes import notes_for
+from reader.core.notes import notes_for, tag_counts
 from reader.core.notes_history import NoteHistory
 from reader.core.related import related_articles
 from reader.ui import dialogs
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.act_bookmark = a(self.tr("&Bookmark"), self.toggle_bookmark, "Ctrl+D", "bookmark", checkable=True)
         self.act_highlight = a(self.tr("&Highlight selection…"), self.highlight_selection, "Ctrl+H", "highlight")
         self.act_notes = a(self.tr("&Notes panel"), self.notes_dock.setVisible, "Ctrl+Shift+N", "note", checkable=True)
-        self.act_all_notes = a(self.tr("&All notes in the library"), self.show_all_notes)
+        self.act_all_notes = a(self.tr("&All highlights"), self.show_all_notes)
         self.act_panels = {
             "sources": a(self.tr("&Sources"), lambda on: self.set_panel("sources", on), "Ctrl+1", "sources", True),
             "background": a(self.tr("&Background"), lambda on: self.set_panel("background", on), "Ctrl+2", "background", True),
@@ -354,7 +354,22 @@ class MainWindow(QMainWindow):
 
     def _open_at(self, article_id: int, start: int, end: int) -> None:
         self.open_article(article_id)
-        self.area.view.select_span(start, end)
+        if 0 <= start < end:
+            self.area.view.select_span(start, end)
+
+    def open_link(self, link: str) -> bool:
+        """Open a ``margin://article/ID#char=START,END`` link (as exported notes have them)."""
+        from reader.core.notes_markdown import parse_article_link
+
+        target = parse_article_link(link)
+        if target is None or self.library.get_article(target[0]) is None:
+            self.statusBar().showMessage(self.tr("No such article in this library:") + f" {link}", 8000)
+            return False
+        article_id, start, end = target
+        if end > len(self.library.require_article(article_id).text):
+            start = end = -1
+        self._open_at(article_id, start, end)
+        return True
 
     def go_history(self, delta: int) -> None:
         target = self.history_pos + delta
@@ -431,10 +446,11 @@ class MainWindow(QMainWindow):
             return
         from reader.ui.highlight import HighlightPopup
 
-        result = HighlightPopup.ask(self, self.article.text[span[0]:span[1]])
+        known = [tag for tag, _ in tag_counts(self.library)]
+        result = HighlightPopup.ask(self, self.article.text[span[0]:span[1]], known_tags=known)
         if result is not None:
-            color, note = result
-            self.note_history.add_highlight(self.article.id, span[0], span[1], color, note)
+            color, note, tags = result
+            self.note_history.add_highlight(self.article.id, span[0], span[1], color, note, tags)
             self.refresh_highlights()
             self.notes_panel.show_article(self.article.id)
 

@@ -1,20 +1,25 @@
-"""The Notes panel: an article's highlights and notes in text order, or all notes in the library.
+"""The Notes panel: an article's highlights and notes in text order, or all of the library's.
+
+Two views, switched by the buttons at the top: **This article** (the open article's notes in
+text order) and **All highlights** (every highlight and note in the library, grouped by article;
+clicking one opens its article at that spot). Both can be narrowed to one tag.
 
 Integration (for the main window)::
 
     history = NoteHistory(library)                 # one per window; shared with HighlightPopup use
-    panel = NotesPanel(library, history, article_id=None)   # None = "All notes" view
+    panel = NotesPanel(library, history, article_id=None)   # None = "All highlights" view
     panel.show_article(article_id)                 # when the reader opens an article
-    panel.show_all()                               # the library-wide "All notes" view
+    panel.show_all()                               # the library-wide "All highlights" view
     panel.noteActivated.connect(lambda start, end: reader.scroll_to_span(start, end))
-    panel.articleRequested.connect(open_article)   # (article_id, start, end) in the All-notes view
+    panel.articleRequested.connect(open_article)   # (article_id, start, end) from All highlights
     panel.notesChanged.connect(reader.refresh_highlights)   # article_id after any change
     undo_action = panel.undo_action(parent); redo_action = panel.redo_action(parent)
 
-Editing a note's text autosaves (each change is committed at once, through ``NoteHistory`` so it
-can be undone); colours change from the context menu; Delete removes a note (undoable). Orphaned
-highlights are listed last with a warning. Note bodies are shown as Markdown with raw HTML
-escaped (``reader.core.notes.render_markdown``).
+Opening another article keeps the All-highlights view (so one can walk through them); the
+This-article button goes back. Editing a note's text or tags autosaves (each change is committed
+at once, through ``NoteHistory`` so it can be undone); colours change from the context menu;
+Delete removes a note (undoable). Orphaned highlights are listed last with a warning. Note
+bodies are shown as Markdown with raw HTML escaped (``reader.core.notes.render_markdown``).
 """
 
 from __future__ import annotations
@@ -22,21 +27,25 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core import notes as notes_core
 from reader.core.library import Library
-from reader.core.notes import COLORS, Note
+from reader.core.notes import COLORS, Note, NoteError
 from reader.core.notes_history import NoteHistory
 
 _ROLE_ID = Qt.ItemDataRole.UserRole
@@ -56,8 +65,28 @@ class NotesPanel(QWidget):
         self.library = library
         self.history = history or NoteHistory(library)
         self.article_id: int | None = article_id
+        self.scope = "library" if article_id is None else "article"
+        self.tag: str | None = None
         self._editing: int | None = None
         self._loading = False
+
+        self.article_button = QToolButton()
+        self.article_button.setText(self.tr("This article"))
+        self.all_button = QToolButton()
+        self.all_button.setText(self.tr("All highlights"))
+        self.all_button.setToolTip(self.tr("Every highlight and note in the library; click one to open it"))
+        self.scope_group = QButtonGroup(self)
+        for button in (self.article_button, self.all_button):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            self.scope_group.addButton(button)
+        self.article_button.clicked.connect(lambda: self.set_scope("article"))
+        self.all_button.clicked.connect(lambda: self.set_scope("library"))
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("notesTagFilter")
+        self.tag_filter.setToolTip(self.tr("Show only notes with this tag"))
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_filter.currentIndexChanged.connect(self._tag_chosen)
 
         self.heading = QLabel()
         self.heading.setObjectName("notesHeading")
@@ -77,6 +106,11 @@ class NotesPanel(QWidget):
         self.editor.setPlaceholderText(self.tr("Write a note (Markdown). Saved as you type."))
         self.editor.setMaximumHeight(110)
         self.editor.textChanged.connect(self._schedule_save)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setObjectName("notesTags")
+        self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags_edit.setToolTip(self.tr("Tags of this note; Enter saves"))
+        self.tags_edit.editingFinished.connect(self.save_tags)
         self.add_button = QPushButton(self.tr("Note on the article"))
         self.add_button.clicked.connect(self._add_article_note)
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -90,12 +124,24 @@ class NotesPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
+        scopes = QHBoxLayout()
+        scopes.addWidget(self.article_button)
+        scopes.addWidget(self.all_button)
+        scopes.addStretch(1)
+        scopes.addWidget(self.tag_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(scopes)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.preview)
         layout.addWidget(self.editor)
+        tags_row = QHBoxLayout()
+        self.tags_label = QLabel(self.tr("Tags:"))
+        self.tags_label.setBuddy(self.tags_edit)
+        tags_row.addWidget(self.tags_label)
+        tags_row.addWidget(self.tags_edit, 1)
+        layout.addLayout(tags_row)
         layout.addLayout(buttons)
         self.history.listeners.append(self._history_changed)
         self.reload()
@@ -103,17 +149,49 @@ class NotesPanel(QWidget):
     # -- public API -----------------------------------------------------------------------------
 
     def show_article(self, article_id: int | None) -> None:
+        """The reader opened ``article_id``: list its notes (the All-highlights view stays)."""
         self.save_now()
         self.article_id = article_id
+        if article_id is None:
+            self.scope = "library"
         self.reload()
 
     def show_all(self) -> None:
-        self.show_article(None)
+        self.set_scope("library")
+
+    def set_scope(self, scope: str) -> None:
+        """"article" (the open article's notes) or "library" (All highlights)."""
+        self.save_now()
+        self.scope = "article" if scope == "article" and self.article_id is not None else "library"
+        self.reload()
+
+    def set_tag(self, tag: str | None) -> None:
+        """Show only notes tagged ``tag`` (any case); None shows every note."""
+        self.save_now()
+        self.tag = tag or None
+        self.reload()
 
     def notes(self) -> list[Note]:
-        if self.article_id is None:
-            return notes_core.all_notes(self.library)
-        return notes_core.notes_for(self.library, self.article_id)
+        if self.scope == "library" or self.article_id is None:
+            items = notes_core.all_notes(self.library)
+        else:
+            items = notes_core.notes_for(self.library, self.article_id)
+        return notes_core.with_tag(items, self.tag)
+
+    def save_tags(self) -> None:
+        """Write the tags field to the note being edited."""
+        if self._editing is None or self._loading:
+            return
+        note = notes_core.get_note(self.library, self._editing)
+        if note is None:
+            return
+        try:
+            tags = notes_core.normalize_tags(self.tags_edit.text())
+        except NoteError as exc:
+            self.tags_edit.setToolTip(str(exc))
+            return
+        if tags != note.tags:
+            self.history.edit(note.id, tags=list(tags))
 
     def select_note(self, note_id: int) -> None:
         for i in range(self.list.count()):
@@ -148,9 +226,12 @@ class NotesPanel(QWidget):
             self.history.delete(note.id)
 
     def save_now(self) -> None:
-        """Write the editor's text to the note being edited (autosave also does this)."""
+        """Write the editor's text (and tags) to the note being edited (autosave does this too)."""
         self._timer.stop()
         if self._editing is None or self._loading:
+            return
+        self.save_tags()
+        if self._editing is None:
             return
         note = notes_core.get_note(self.library, self._editing)
         text = self.editor.toPlainText()
@@ -164,14 +245,26 @@ class NotesPanel(QWidget):
         self._loading = True
         try:
             self.list.clear()
+            self._fill_tags()
             items = self.notes()
-            if self.article_id is None:
-                self.heading.setText(self.tr("All notes ({n})").replace("{n}", str(len(items))))
+            library = self.scope == "library" or self.article_id is None
+            self.article_button.setEnabled(self.article_id is not None)
+            (self.all_button if library else self.article_button).setChecked(True)
+            n = str(len(items))
+            if library:
+                articles = len({note.article_id for note in items})
+                if articles == 1:
+                    text = self.tr("All highlights ({n}) in 1 article").replace("{n}", n)
+                else:
+                    text = self.tr("All highlights ({n}) in {m} articles").replace("{n}", n).replace("{m}", str(articles))
             else:
-                self.heading.setText(self.tr("Notes ({n})").replace("{n}", str(len(items))))
+                text = self.tr("Notes ({n})").replace("{n}", n)
+            if self.tag:
+                text += " · " + self.tr("tagged “{tag}”").replace("{tag}", self.tag)
+            self.heading.setText(text)
             last_article = None
             for note in items:
-                if self.article_id is None and note.article_id != last_article:
+                if library and note.article_id != last_article:
                     last_article = note.article_id
                     head = QListWidgetItem(note.article_title)
                     head.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -187,12 +280,32 @@ class NotesPanel(QWidget):
                     item.setForeground(QColor("#966012"))
                     item.setToolTip(self.tr("The text changed and this highlight could not be re-attached."))
                 self.list.addItem(item)
-            self.add_button.setEnabled(self.article_id is not None)
+            self.add_button.setEnabled(not library)
             if current is not None:
                 self.select_note(current)
         finally:
             self._loading = False
         self._show_current()
+
+    def _fill_tags(self) -> None:
+        counts = notes_core.tag_counts(self.library)
+        self.tag_filter.blockSignals(True)
+        try:
+            self.tag_filter.clear()
+            self.tag_filter.addItem(self.tr("All tags"), None)
+            for tag, count in counts:
+                self.tag_filter.addItem(f"{tag} ({count})", tag)
+            wanted = (self.tag or "").casefold()
+            index = next((i for i, (t, _) in enumerate(counts, 1) if t.casefold() == wanted), 0)
+            if self.tag and not index:  # the last note with this tag lost it
+                self.tag = None
+            self.tag_filter.setCurrentIndex(index)
+            self.tag_filter.setEnabled(bool(counts))
+        finally:
+            self.tag_filter.blockSignals(False)
+
+    def _tag_chosen(self, index: int) -> None:
+        self.set_tag(self.tag_filter.itemData(index))
 
     def _current_note(self) -> Note | None:
         item = self.list.currentItem()
@@ -212,11 +325,14 @@ class NotesPanel(QWidget):
         try:
             self._editing = note.id if note is not None else None
             self.editor.setEnabled(note is not None)
+            self.tags_edit.setEnabled(note is not None)
             self.delete_button.setEnabled(note is not None)
             if note is None:
                 self.editor.setPlainText("")
+                self.tags_edit.setText("")
                 self.preview.setHtml("")
             else:
+                self.tags_edit.setText(", ".join(note.tags))
                 if self.editor.toPlainText() != note.body:
                     self.editor.setPlainText(note.body)
                 self.preview.setHtml(notes_core.render_markdown(note.body) if note.body else "")
@@ -232,7 +348,7 @@ class NotesPanel(QWidget):
             return
         start = note.start if note.start is not None and note.attached else -1
         end = note.end if note.end is not None and note.attached else -1
-        if self.article_id is None:
+        if self.scope == "library" or self.article_id is None:
             self.articleRequested.emit(note.article_id, start, end)
         elif start >= 0:
             self.noteActivated.emit(start, end)
@@ -243,7 +359,7 @@ class NotesPanel(QWidget):
         self._timer.start()
 
     def _add_article_note(self) -> None:
-        if self.article_id is None:
+        if self.article_id is None or self.scope == "library":
             return
         self.save_now()
         note = self.history.add_article_note(self.article_id, self.tr("New note"))
@@ -267,7 +383,7 @@ class NotesPanel(QWidget):
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _history_changed(self, article_id: int) -> None:
-        if self.article_id is None or article_id == self.article_id:
+        if self.scope == "library" or self.article_id is None or article_id == self.article_id:
             # keep the editor's cursor when the change came from typing in it
             if self._editing is not None and notes_core.get_note(self.library, self._editing) is None:
                 self._editing = None
@@ -290,5 +406,11 @@ def _label(note: Note) -> str:
         if len(quote) > 90:
             quote = quote[:89] + "…"
         prefix = QCoreApplication.translate("NotesPanel", "⚠ not found in the current text — ") if not note.attached else ""
-        return f"{prefix}“{quote}”" + (f"\n{body}" if body else "")
-    return QCoreApplication.translate("NotesPanel", "Note on the article:") + f" {body}"
+        return f"{prefix}“{quote}”" + (f"\n{body}" if body else "") + _tag_line(note)
+    return QCoreApplication.translate("NotesPanel", "Note on the article:") + f" {body}" + _tag_line(note)
+
+
+def _tag_line(note: Note) -> str:
+    if not note.tags:
+        return ""
+    return "\n" + QCoreApplication.translate("NotesPanel", "Tags:") + " " + " · ".join(note.tags)

@@ -64,7 +64,7 @@ def test_panel_all_notes_view(qtbot, library: Library, article: int) -> None:
     qtbot.addWidget(panel)
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert "Gespräche" in texts and "Anderer Artikel" in texts
-    assert panel.heading.text() == "All notes (2)"
+    assert panel.heading.text() == "All highlights (2) in 2 articles"
     row = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.ItemDataRole.UserRole) == h.id)
     with qtbot.waitSignal(panel.articleRequested) as sig:
         panel.list.itemClicked.emit(panel.list.item(row))
@@ -79,12 +79,12 @@ def test_highlight_popup(qtbot) -> None:
     assert popup.isVisible() is False or popup.result_value is None
     with qtbot.waitSignal(popup.chosen) as sig:
         popup._save()
-    assert sig.args == ["blue", "a *note*"]
+    assert sig.args == ["blue", "a *note*", []]
     quick = HighlightPopup("x")
     qtbot.addWidget(quick)
     with qtbot.waitSignal(quick.chosen) as sig:
         quick.swatches["pink"].click()  # no note: a click highlights at once
-    assert sig.args == ["pink", ""]
+    assert sig.args == ["pink", "", []]
 
 
 def test_export_dialog_runs_in_a_thread(qtbot, library: Library, article: int, tmp_path: Path) -> None:

@@ -297,7 +297,7 @@ def test_highlight_selection_shows_as_a_mark_and_in_the_notes_panel(
     start = article.text.index("Anti-Terror-Maßnahmen")
     window.area.view.select_span(start, start + len("Anti-Terror-Maßnahmen"))
     monkeypatch.setattr(highlight.HighlightPopup, "ask",
-                        staticmethod(lambda parent, text: ("green", f"Compare the **US readout** of {text}")))
+                        staticmethod(lambda parent, text, **kw: ("green", f"Compare the **US readout** of {text}", [])))
     window.highlight_selection()
     marks = [m for m in window.area.view.marks if m.kind == "highlights"]
     assert [(m.start, m.end) for m in marks] == [(start, start + len("Anti-Terror-Maßnahmen"))]
@@ -355,7 +355,7 @@ def test_card_menu_copies_text_and_adds_a_note(window: MainWindow, monkeypatch: 
     copied = QGuiApplication.clipboard().text()
     assert window.article is not None
     assert window.article.text[data.span[0]:data.span[1]] in copied
-    monkeypatch.setattr(highlight.HighlightPopup, "ask", staticmethod(lambda parent, text: ("blue", "why?")))
+    monkeypatch.setattr(highlight.HighlightPopup, "ask", staticmethod(lambda parent, text, **kw: ("blue", "why?", ["card"])))
     card.noteRequested.emit(data.key)
     assert [(n.start, n.end, n.body) for n in window.notes_panel.notes()] == [(*data.span, "why?")]
 

@@ -11,6 +11,7 @@ from reader.core.importing.dates import parse_date
 from reader.core.importing.errors import BadInput
 from reader.core.importing.plaintext import blocks_of
 from reader.core.models import NewArticle
+from reader.core.urls import web_url
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -88,7 +89,7 @@ def parse_markdown(text: str) -> NewArticle:
         text="\n\n".join(paragraphs),
         outlet=str(meta.get("outlet") or ""),
         author=str(meta.get("author") or ""),
-        url=str(meta.get("url") or ""),
+        url=web_url(meta.get("url")),  # javascript:, data:, file: … are dropped
         published=parse_date(str(date_value)) if date_value else "",
         dateline=str(meta.get("dateline") or ""),
         language=str(meta.get("language") or ""),
