@@ -30,9 +30,14 @@ FAST = settings(max_examples=40, deadline=None, database=None,
 
 @pytest.fixture(scope="module")
 def fuzzer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzer]:
+    from PySide6.QtWidgets import QApplication
+
+    # export-pdf in-process starts Qt; make it the widgets application pytest-qt expects later
+    _app = QApplication.instance() or QApplication([])
     saved = {k: os.environ.get(k) for k in ("MARGIN_DEBUG", "MARGIN_DATA_DIR")}
     fz = Fuzzer(tmp_path_factory.mktemp("fuzz"))
     yield fz
+    del _app
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)
