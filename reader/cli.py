@@ -14,7 +14,7 @@ from reader.commands import analyze, export, gui, kb, library, notes
 from reader.commands.context import AppContext, CliError
 from reader.core.library import LibraryError
 from reader.core.paths import default_library_path
-from reader.core.printable import one_line
+from reader.core.printable import one_line, shown
 
 EPILOG = """\
 With no command, opens the reading window.
@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage mistakes are one line too ("error: …; try reader --help"), exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"error: {self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"error: {shown(self.prog)}: {shown(message)} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

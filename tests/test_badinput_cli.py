@@ -210,3 +210,8 @@ def test_last_resort_handler_is_one_line_and_debug_shows_the_traceback(lib: Path
     loud = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**env, "MARGIN_DEBUG": "1"}, timeout=60)
     assert loud.returncode == 1 and "Traceback" in loud.stderr
+
+
+def test_usage_errors_with_a_newline_are_one_line(lib: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = refused(lib, capsys, "list", "\n", "x")
+    assert "unrecognized arguments: \\n x" in err
