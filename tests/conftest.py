@@ -24,6 +24,8 @@ def _private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     data = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("MARGIN_DATA_DIR", str(data))
     monkeypatch.delenv("MARGIN_LIBRARY", raising=False)
+    # a bug in a command reaches the test as its exception, not as the one-line last resort
+    monkeypatch.setenv("MARGIN_DEBUG", "1")
 
 
 @pytest.fixture

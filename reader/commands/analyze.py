@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from reader.commands.args import MAX_ID, parse_id
 from reader.commands.context import AppContext, CliError
 from reader.core.analysis.model import Analysis
 from reader.core.analysis.sides import SIDE_NAMES
@@ -36,15 +38,20 @@ def handler(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _analyse(args: argparse.Namespace, ctx: AppContext) -> Analysis:
     target: str = args.target
-    if target.isdigit() and not args.raw and not Path(target).exists():
-        article = ctx.open_library().get_article(int(target))
+    target_id = parse_id(target) if target.strip().isdigit() else None
+    if target.strip().isdigit() and not args.raw and not os.path.lexists(target):
+        if target_id is None:
+            raise CliError(f"{target!r} is not an article id (a whole number from 1 to {MAX_ID})")
+        article = ctx.open_library().get_article(target_id)
         if article is None:
             raise CliError(f"no article #{target} in the library")
         return ctx.analyzer().analyze(article.title, article.text, article.language or "en",
                                       article.outlet or None)
     path = Path(target)
-    if target != "-" and not path.is_file():
+    if target != "-" and not os.path.isfile(target):
         raise CliError(f"{target}: no such article id or file")
+    if target == "-" and args.raw:
+        raise CliError("analyze --raw needs a file, not standard input")
     if args.raw:
         from reader.core.importing.decode import read_text
         from reader.core.importing.language import detect_language

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.library import Library
+from reader.core.printable import shown
 
 if TYPE_CHECKING:
     from reader.core.analysis.engine import Analyzer
@@ -67,10 +68,11 @@ class AppContext:
         print(json.dumps(obj, ensure_ascii=False, indent=2), file=self.stdout)
 
     def warn(self, text: str) -> None:
-        print(f"warning: {text}", file=self.stderr)
+        print(f"warning: {shown(text)}", file=self.stderr)
 
     def error(self, text: str) -> None:
-        print(f"error: {text}", file=self.stderr)
+        """One line on stderr, whatever ``text`` holds (newlines and odd bytes escaped)."""
+        print(f"error: {shown(text)}", file=self.stderr)
 
     def close(self) -> None:
         if self._library is not None:

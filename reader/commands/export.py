@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reader.commands import args as argtypes
 from reader.commands.context import AppContext, CliError
 
 
@@ -14,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Export one or more articles, with sources, background, wording and your "
         "notes in the margin, to an annotated PDF. Runs without a display.",
     )
-    p.add_argument("ids", type=int, nargs="*", metavar="ID", help="article ids")
+    p.add_argument("ids", type=argtypes.article_id, nargs="*", metavar="ID", help="article ids")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--bookmarked", action="store_true", help="also export every bookmarked article")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")

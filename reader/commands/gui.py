@@ -7,7 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from reader.commands.args import bounded_int, parse_id
 from reader.commands.context import AppContext, CliError
+from reader.core.output_path import OutputError, check_output
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,9 +19,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT (default 1600x1000)")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument("--language", choices=("en", "de"), default="en", help="UI language")
-    p.add_argument("--focus", metavar="N", type=int, default=0,
+    p.add_argument("--focus", metavar="N", type=bounded_int(0, 1_000_000), default=0,
                    help="focus the N-th card (1 = first), as a reader clicking it would")
-    p.add_argument("--scroll", type=int, default=0, metavar="PX", help="scroll the article down")
+    p.add_argument("--scroll", type=bounded_int(0, 10_000_000), default=0, metavar="PX", help="scroll the article down")
     p.set_defaults(func=cmd_screenshot)
 
 
@@ -45,8 +47,10 @@ def _size(text: str) -> tuple[int, int]:
 
 def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
     width, height = _size(args.size)
-    if not args.output.parent.is_dir():
-        raise CliError(f"cannot write {args.output}: no folder {args.output.parent}")
+    try:
+        check_output(args.output, force=True)
+    except OutputError as exc:
+        raise CliError(str(exc)) from None
     if not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
@@ -58,13 +62,14 @@ def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
 
     application()
     with tempfile.TemporaryDirectory() as tmp:
-        if args.target.isdigit():
+        target_id = parse_id(args.target) if args.target.strip().isdigit() else None
+        if target_id is not None and not os.path.lexists(args.target):
             lib = ctx.open_library()
-            article_id = int(args.target)
+            article_id = target_id
             lib.require_article(article_id)
         else:
             path = Path(args.target)
-            if not path.exists():
+            if not os.path.lexists(path):
                 raise CliError(f"no article #{args.target} and no file {args.target}")
             lib = Library.open(Path(tmp) / "library.sqlite")
             report = import_paths(lib, [path], analyzer=ctx.analyzer())

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands.args import article_id, bounded_int, megabytes_arg
 from reader.commands.context import AppContext, CliError
+from reader.core.bounded_read import MB, megabytes
 from reader.core.importing.decode import DEFAULT_SIZE_LIMIT
 from reader.core.importing.pipeline import ImportOptions, import_paths
 from reader.core.models import ArticleFilter
+from reader.core.printable import shown, storable
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="import files, folders (recursively) or - for standard input")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--outlet", default="", help="the outlet these articles come from")
-    p.add_argument("--max-size", type=float, default=DEFAULT_SIZE_LIMIT / 1e6, metavar="MB",
-                   help="refuse files larger than this (default 20 MB)")
+    p.add_argument("--max-size", type=megabytes_arg, default=DEFAULT_SIZE_LIMIT / MB, metavar="MB",
+                   help=f"refuse files larger than this (default {megabytes(DEFAULT_SIZE_LIMIT)}; 1 MB = 1,000,000 bytes)")
     p.add_argument("--no-analysis", action="store_true",
                    help="do not analyse now (analysis then runs when an article is opened)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -30,18 +33,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="show one article")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("search", help="full-text search (FTS5 syntax allowed)")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=bounded_int(1, 1_000_000), default=20,
+                   help="at most this many results (default 20)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("delete", help="delete an article (with its notes and analysis)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     p.set_defaults(func=cmd_delete)
 
     p = sub.add_parser("samples", help="load the bundled sample articles")
@@ -55,26 +59,29 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
         name for e in ctx.knowledge().entries.values() if e.type == "outlet"
         for names in e.names.values() for name in names
     ) if analyzer is not None else ()
-    options = ImportOptions(outlet=args.outlet, size_limit=int(args.max_size * 1e6),
+    options = ImportOptions(outlet=args.outlet, size_limit=int(args.max_size * MB),
                             known_outlets=known)
     report = import_paths(lib, args.paths, analyzer=analyzer, options=options)
     if args.json:
         ctx.out_json({
             "imported": report.imported,
-            "duplicates": [{"path": p, "id": i} for p, i in report.duplicates],
-            "errors": [{"path": p, "error": e} for p, e in report.errors],
-            "skipped": report.skipped,
+            "duplicates": [{"path": storable(p), "id": i} for p, i in report.duplicates],
+            "errors": [{"path": storable(p), "error": e} for p, e in report.errors],
+            "skipped": [storable(p) for p in report.skipped],
         })
     else:
         for article_id in report.imported:
             article = lib.require_article(article_id)
             ctx.out(f"imported #{article_id}: {article.title}")
         for path, existing in report.duplicates:
-            ctx.out(f"duplicate: {path} is already in the library as #{existing}")
+            ctx.out(f"duplicate: {shown(path)} is already in the library as #{existing}")
         if report.skipped:
             ctx.out(f"skipped {len(report.skipped)} file(s) that are not articles (other types, README …)")
     for path, message in report.errors:
         ctx.error(f"{path}: {message}")
+    if not (report.imported or report.duplicates or report.errors):
+        ctx.warn("nothing imported: no .txt, .md or .html files found in " + ", ".join(args.paths))
+        return 1
     return 0 if report.ok else 1
 
 

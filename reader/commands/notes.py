@@ -9,10 +9,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from reader.commands.args import article_id, bounded_int, parse_id
 from reader.commands.context import AppContext, CliError
 from reader.core import export_csl, export_w3c, notes_io, notes_markdown
 from reader.core import notes as notes_core
+from reader.core.bounded_read import MB, ReadError, read_file
 from reader.core.notes import COLORS, DEFAULT_COLOR, Note, NoteError
+from reader.core.notes_schema import MAX_NOTE_BODY
+from reader.core.output_path import OutputError, check_output, replace_into
+
+MAX_NOTES_FILE = 50 * MB  # a notes file larger than this is refused before it is parsed
 
 NOTES_USAGE = """\
 reader notes [ID] [--tag TAG] [--json]              list notes (of one article, or all)
@@ -27,16 +33,16 @@ _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("bookmark", help="bookmark an article (or remove it with --off)")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=article_id, metavar="ID")
     p.add_argument("--off", action="store_true", help="remove the bookmark")
     p.set_defaults(func=cmd_bookmark)
 
     p = subparsers.add_parser("highlight", help="highlight a passage of an article, optionally with a note")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=article_id, metavar="ID")
     p.add_argument("--quote", required=True, help="the exact text to highlight (must occur in the article)")
     p.add_argument("--note", default="", help="a note (Markdown) on the highlight")
     p.add_argument("--color", default=DEFAULT_COLOR, choices=list(COLORS), help="highlight colour")
-    p.add_argument("--occurrence", type=int, default=1, metavar="N",
+    p.add_argument("--occurrence", type=bounded_int(1, 1_000_000), default=1, metavar="N",
                    help="which occurrence of the quote to highlight (default: the first)")
     p.add_argument("--tag", action="append", default=[], metavar="TAG",
                    help="a tag for the highlight (repeat, or separate with commas)")
@@ -44,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=cmd_highlight)
 
     p = subparsers.add_parser("note", help="add a note about a whole article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=article_id, metavar="ID")
     p.add_argument("text", help="the note (Markdown)")
     p.add_argument("--tag", action="append", default=[], metavar="TAG",
                    help="a tag for the note (repeat, or separate with commas)")
@@ -77,7 +83,13 @@ def cmd_bookmark(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+def _check_body(body: str) -> None:
+    if len(body) > MAX_NOTE_BODY:
+        raise CliError(f"the note is {len(body):,} characters, over the limit of {MAX_NOTE_BODY:,}")
+
+
 def cmd_highlight(args: argparse.Namespace, ctx: AppContext) -> int:
+    _check_body(args.note)
     lib = ctx.open_library()
     try:
         note = notes_core.highlight_quote(
@@ -95,6 +107,7 @@ def cmd_highlight(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_note(args: argparse.Namespace, ctx: AppContext) -> int:
+    _check_body(args.text)
     lib = ctx.open_library()
     try:
         note = notes_core.add_article_note(lib, args.id, args.text, tags=args.tag)
@@ -105,10 +118,10 @@ def cmd_note(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _article_id(word: str) -> int:
-    try:
-        return int(word)
-    except ValueError:
-        raise CliError(f"{word!r} is not an article id (usage: {NOTES_USAGE.splitlines()[0].strip()})") from None
+    value = parse_id(word)
+    if value is None:
+        raise CliError(f"{word!r} is not an article id (usage: {NOTES_USAGE.splitlines()[0].strip()})")
+    return value
 
 
 def cmd_notes(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -213,13 +226,10 @@ def _export(article_id: int | None, args: argparse.Namespace, ctx: AppContext) -
     fmt = args.format
     if fmt is None:
         fmt = _SUFFIX_FORMATS.get(args.output.suffix.lower(), "markdown")
-    target: Path = args.output.expanduser()
-    if target.is_dir():
-        raise CliError(f"{target} is a folder")
-    if not target.parent.exists():
-        raise CliError(f"{target}: the folder {target.parent} does not exist")
-    if target.exists() and not args.force:
-        raise CliError(f"{target} already exists (use --force to overwrite)")
+    try:
+        target = check_output(args.output, force=args.force)
+    except OutputError as exc:
+        raise CliError(str(exc)) from None
     lib = ctx.open_library()
     groups = notes_core.note_groups(lib, article_id, args.tag)
     count = sum(len(items) for _, items in groups)
@@ -250,13 +260,15 @@ def _write_atomic(target: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".margin-", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise CliError(f"{target}: cannot write ({exc.strerror})") from exc
+        raise CliError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
-        os.replace(tmp, target)
+        replace_into(tmp, target)
+    except OutputError as exc:
+        raise CliError(str(exc)) from None
     except OSError as exc:
-        raise CliError(f"{target}: cannot write ({exc.strerror})") from exc
+        raise CliError(f"{target}: cannot write ({exc.strerror or exc})") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -266,17 +278,18 @@ def _import(path: Path, args: argparse.Namespace, ctx: AppContext) -> int:
     if args.format not in (None, "json", "w3c"):
         raise CliError(f"cannot import --format {args.format} (json or w3c)")
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path} is a folder") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{path}: cannot read ({exc})") from exc
+        raw = read_file(path, MAX_NOTES_FILE).decode("utf-8-sig")
+    except ReadError as exc:
+        raise CliError(f"{path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CliError(f"{path}: not UTF-8 text (invalid at byte {exc.start})") from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise CliError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from exc
+        raise CliError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from None
+    except RecursionError:
+        raise CliError(f"{path}: not a Margin notes file (nested too deeply)") from None
+    del raw
     fmt = args.format or ("w3c" if export_w3c.looks_like_w3c(data) else "json")
     lib = ctx.open_library()
     try:

@@ -27,6 +27,7 @@ from reader.core.notes import (
     notes_for,
     require_note,
 )
+from reader.core.notes_schema import ArticleRef, NoteRecord, SchemaError, check_notes_file
 
 
 def _article_meta(article: Article) -> dict[str, Any]:
@@ -67,9 +68,8 @@ class ImportReport:
     missing_articles: list[str] = field(default_factory=list)  # titles not in this library
 
 
-def _find_article(lib: Library, meta: dict[str, Any]) -> Article | None:
-    for column in ("content_hash", "url", "title"):
-        value = meta.get(column)
+def _find_article(lib: Library, ref: ArticleRef) -> Article | None:
+    for column, value in (("content_hash", ref.content_hash), ("url", ref.url), ("title", ref.title)):
         if not value:
             continue
         row = lib.conn.execute(
@@ -81,50 +81,62 @@ def _find_article(lib: Library, meta: dict[str, Any]) -> Article | None:
 
 
 def import_json(lib: Library, data: Any) -> ImportReport:
-    """Re-import notes exported by :func:`export_json`; all or nothing (one transaction)."""
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise NoteError("not a Margin notes file (missing \"format\": \"margin-notes\")")
-    if int(data.get("version", 0)) > EXPORT_VERSION:
-        raise NoteError(f"notes file version {data.get('version')} is newer than this Margin reads")
+    """Re-import notes exported by :func:`export_json`; all or nothing (one transaction).
+
+    The whole file is checked first (:mod:`reader.core.notes_schema`): a malformed file is a
+    :class:`NoteError` naming the JSON path of the problem, and nothing is written.
+    """
+    try:
+        items = check_notes_file(data)
+    except SchemaError as exc:
+        message = str(exc)
+        if message.startswith(("not a Margin notes file", "notes file version")):
+            raise NoteError(message) from None
+        raise NoteError(f"malformed notes file: {message}") from None
     report = ImportReport()
     try:
         with lib.atomic():
-            for item in data.get("articles", []):
-                meta = item.get("article", {})
-                article = _find_article(lib, meta)
+            for item in items:
+                article = _find_article(lib, item.article)
                 if article is None:
-                    report.missing_articles.append(str(meta.get("title", "?")))
+                    report.missing_articles.append(item.article.title or "?")
                     continue
                 existing = {
                     (n.kind, n.quote, n.body, n.color) for n in notes_for(lib, article.id)
                 }
-                for raw in item.get("notes", []):
-                    _import_one(lib, article, raw, existing, report)
-    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as exc:
-        raise NoteError(f"malformed notes file: {exc}") from exc
+                for record in item.notes:
+                    _import_one(lib, article, record, existing, report)
+    except sqlite3.IntegrityError as exc:
+        raise NoteError(f"malformed notes file: {exc}") from None
     return report
 
 
+# Longer quotes are placed only where they occur exactly (fuzzy matching grows with the
+# quote's length times the article's, too slow for a whole page quoted).
+FUZZY_QUOTE_LIMIT = 2_000
+
+
 def _import_one(
-    lib: Library, article: Article, raw: dict[str, Any],
+    lib: Library, article: Article, raw: NoteRecord,
     existing: set[tuple[str, str, str, str]], report: ImportReport,
 ) -> None:
-    kind = raw["kind"]
-    if kind not in ("highlight", "article"):
-        raise ValueError(f"unknown note kind {kind!r}")
-    key = (kind, raw.get("quote", ""), raw.get("body", ""), raw.get("color", DEFAULT_COLOR))
+    kind = raw.kind
+    key = (kind, raw.quote, raw.body, raw.color or DEFAULT_COLOR)
     if key in existing:
         report.duplicates += 1
         return
     existing.add(key)
-    color = raw.get("color", DEFAULT_COLOR)
-    if color not in COLORS:
-        color = DEFAULT_COLOR
-    start, end, status = raw.get("start"), raw.get("end"), "attached"
-    quote, prefix, suffix = raw.get("quote", ""), raw.get("prefix", ""), raw.get("suffix", "")
+    color = raw.color if raw.color in COLORS else DEFAULT_COLOR
+    start, end, status = raw.start, raw.end, "attached"
+    quote, prefix, suffix = raw.quote, raw.prefix, raw.suffix
     if kind == "highlight":
-        anchor = anchoring.Anchor(int(start or 0), int(end or 0), quote, prefix, suffix)
-        found = anchoring.locate(article.text, anchor)
+        anchor = anchoring.Anchor(start or 0, end or 0, quote, prefix, suffix)
+        found: anchoring.Located | None
+        if len(quote) <= FUZZY_QUOTE_LIMIT:
+            found = anchoring.locate(article.text, anchor)
+        else:
+            at = anchoring.find_occurrence(article.text, quote)
+            found = anchoring.Located(at[0], at[1], "moved") if at else None
         if found is None:
             status = "orphaned"
         else:
@@ -132,12 +144,12 @@ def _import_one(
             start, end = fresh.start, fresh.end
             quote, prefix, suffix = fresh.quote, fresh.prefix, fresh.suffix
     stamp = now_iso()
-    tags = join_tags(normalize_tags(raw.get("tags")))
+    tags = join_tags(raw.tags)
     cur = lib.conn.execute(
         'INSERT INTO notes (article_id, kind, start, "end", quote, prefix, suffix, color, body, '
         "status, created_at, updated_at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article.id, kind, start, end, quote, prefix, suffix, color, raw.get("body", ""),
-         status, raw.get("created_at") or stamp, raw.get("updated_at") or stamp, tags),
+        (article.id, kind, start, end, quote, prefix, suffix, color, raw.body,
+         status, raw.created_at or stamp, raw.updated_at or stamp, tags),
     )
     note = require_note(lib, int(cur.lastrowid or 0))
     report.added.append(note)

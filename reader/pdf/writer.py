@@ -39,6 +39,7 @@ from reader.core.export_content import (
     export_date,
 )
 from reader.core.notes import Note, notes_for
+from reader.core.output_path import OutputError, check_output, replace_into
 from reader.pdf import fonts
 from reader.pdf.layout import (
     RESOLUTION,
@@ -106,23 +107,10 @@ class ExportResult:
 
 def check_target(path: Path | str, force: bool = False) -> Path:
     """The output path, or :class:`ExportError` saying in one line why it cannot be written."""
-    target = Path(path).expanduser()
-    if target.suffix.lower() != ".pdf":
-        raise ExportError(f"{target}: the output file should end in .pdf")
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.exists():
-        raise ExportError(f"{target}: the folder {parent} does not exist")
-    if not parent.is_dir():
-        raise ExportError(f"{target}: {parent} is not a folder")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder")
-    if target.exists() and not force:
-        raise ExportError(f"{target} already exists (use --force to overwrite)")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise ExportError(f"{target}: no permission to write in {parent}")
-    if target.exists() and not os.access(target, os.W_OK):
-        raise ExportError(f"{target}: no permission to overwrite it")
-    return target
+    try:
+        return check_output(path, force=force, suffix=".pdf")
+    except OutputError as exc:
+        raise ExportError(str(exc)) from None
 
 
 def _prepared(path: Path | str, options: PdfOptions | None, count: int) -> tuple[Path, PdfOptions]:
@@ -196,22 +184,26 @@ def _write(
     fonts.load_fonts()
     if options.paper not in PAPERS:
         raise ExportError(f"unknown paper size {options.paper!r} (a4 or letter)")
-    fd, qt_tmp = tempfile.mkstemp(prefix=".margin-", suffix=".qt.pdf", dir=target.parent)
-    os.close(fd)
-    fd, final_tmp = tempfile.mkstemp(prefix=".margin-", suffix=".pdf.part", dir=target.parent)
-    os.close(fd)
+    temps: list[str] = []
     try:
+        for suffix in (".qt.pdf", ".pdf.part"):
+            fd, tmp = tempfile.mkstemp(prefix=".margin-", suffix=suffix, dir=target.parent)
+            os.close(fd)
+            temps.append(tmp)
+        qt_tmp, final_tmp = temps
         result = _render(qt_tmp, final_tmp, n, content_for, titles, options, progress, cancel)
-        os.replace(final_tmp, target)
+        replace_into(final_tmp, target)
         result.path = target
         return result
+    except OutputError as exc:
+        raise ExportError(str(exc)) from None
     except OSError as exc:
-        raise ExportError(f"{target}: cannot write the PDF ({exc.strerror or exc})") from exc
+        raise ExportError(f"{target}: cannot write the PDF ({exc.strerror or exc})") from None
     finally:
-        for tmp in (qt_tmp, final_tmp):
+        for tmp in temps:
             try:
                 os.unlink(tmp)
-            except FileNotFoundError:
+            except OSError:
                 pass
 
 

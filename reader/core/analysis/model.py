@@ -8,7 +8,7 @@ and is what user corrections refer to.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 ENGINE_VERSION = "3"  # bump when results change shape or meaning: stored analyses are redone
@@ -142,7 +142,7 @@ class Analysis:
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (docs/analysis-json.md)."""
-        return asdict(self)
+        return _plain(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Analysis:
@@ -187,3 +187,15 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
             bounds.append((pos + lead, pos + lead + len(stripped)))
         pos += len(chunk) + 2
     return bounds
+
+
+def _plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` gives, without its deep copies (several times faster and
+    lighter on a long article: strings and numbers are immutable and shared)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

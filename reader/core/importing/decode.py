@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
+from reader.core.bounded_read import MB, ReadError, read_file
 from reader.core.importing.errors import BadInput
 
-DEFAULT_SIZE_LIMIT = 20 * 1024 * 1024
+DEFAULT_SIZE_LIMIT = 20 * MB
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -26,22 +28,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_limited(path: Path, limit: int = DEFAULT_SIZE_LIMIT) -> bytes:
-    """The bytes of ``path``; :class:`BadInput` if missing, unreadable, empty or too large."""
+    """The bytes of ``path``; :class:`BadInput` if missing, unreadable, not a regular file
+    (FIFO, device, socket) or too large. Never reads more than ``limit + 1`` bytes."""
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise BadInput("no such file") from None
-    except OSError as exc:
-        raise BadInput(f"cannot read: {exc.strerror}") from None
-    if path.is_dir():
-        raise BadInput("is a folder")
-    if size > limit:
-        raise BadInput(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read: {exc.strerror}") from None
-    return data
+        return read_file(path, limit)
+    except ReadError as exc:
+        raise BadInput(str(exc)) from None
 
 
 def decode_bytes(data: bytes) -> str:
@@ -74,7 +66,7 @@ def decode_bytes(data: bytes) -> str:
             ) from None
     # No UTF-8 at all: a legacy 8-bit file. German users' files are Windows-1252/Latin-1.
     try:
-        return _checked(data.decode("cp1252"))
+        return _checked(data.decode("cp1252"), legacy=True)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -82,15 +74,57 @@ def decode_bytes(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise BadInput("undecodable bytes: not text in any known encoding")
-    return _checked(str(best))
+    return _checked(str(best), legacy=True)
 
 
-def _checked(text: str) -> str:
-    """Reject decoded text that is mostly control characters (binary read as text)."""
+# Characters that real text does not contain (controls other than tab/newline/form feed,
+# private-use, unassigned, the replacement character): a few are tolerated, more mean binary.
+_UNUSUAL = frozenset({"Cc", "Co", "Cn", "Cs"})
+_TEXT_CONTROLS = frozenset("\t\n\r\x0c")
+
+
+def visible_chars(text: str) -> int:
+    """How many characters of ``text`` show: not whitespace and not format characters
+    (BOMs, zero-width spaces and joiners, direction marks)."""
+    return sum(1 for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def _checked(text: str, *, legacy: bool = False) -> str:
+    """Reject decoded text that is not text: empty once invisible characters are set aside,
+    too many control or unassigned characters, or (for a guessed legacy encoding, where any
+    bytes decode) too few letters or words for language."""
     sample = text[:20000]
-    if _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+    shown = [ch for ch in sample if not ch.isspace() and unicodedata.category(ch) != "Cf"]
+    if not shown and not visible_chars(text[20000:]):
+        raise BadInput("file is empty (nothing but spaces and invisible characters)")
+    unusual = sum(
+        1 for ch in sample
+        if (unicodedata.category(ch) in _UNUSUAL and ch not in _TEXT_CONTROLS) or ch == "\ufffd"
+    )
+    if unusual > max(2, len(sample) // 100):
         raise BadInput("binary file (control characters), not text")
+    if shown:
+        letters = sum(1 for ch in shown if ch.isalpha())
+        wordish = letters + sum(1 for ch in shown if ch.isdigit())
+        if len(shown) >= 12 and wordish < len(shown) * (0.5 if legacy else 0.25):
+            raise BadInput("not text: too few letters (binary data or a table of symbols)")
+        if legacy and len(shown) >= 12:
+            ascii_letters = sum(1 for ch in shown if ch.isascii() and ch.isalpha())
+            spaces = sum(1 for ch in sample if ch.isspace())
+            # Western text in an 8-bit encoding is mostly ASCII letters with spaces between
+            # words; random bytes decoded as Windows-1252 are mostly accented letters and
+            # symbols with hardly a space.
+            if not _mostly_other_script(shown) and ascii_letters < letters * 0.6:
+                raise BadInput("undecodable bytes: not text in any known encoding")
+            if len(sample) >= 40 and spaces < len(sample) * 0.03:
+                raise BadInput("undecodable bytes: not text in any known encoding")
     return text
+
+
+def _mostly_other_script(chars: list[str]) -> bool:
+    """Letters mostly beyond Latin (Cyrillic, Greek, Armenian …): a legacy code page for them."""
+    beyond = sum(1 for ch in chars if ch.isalpha() and ord(ch) >= 0x370)
+    return beyond > len(chars) * 0.5
 
 
 def read_text(path: Path, limit: int = DEFAULT_SIZE_LIMIT) -> str:

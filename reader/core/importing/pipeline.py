@@ -6,6 +6,7 @@ as one unit inside the library's transaction, so a bad file never leaves a trace
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.importing.decode import DEFAULT_SIZE_LIMIT, decode_bytes, read_limited
+from reader.core.bounded_read import ReadError, read_stream, too_large
+from reader.core.importing.decode import (
+    DEFAULT_SIZE_LIMIT,
+    decode_bytes,
+    read_limited,
+    visible_chars,
+)
 from reader.core.importing.errors import BadInput
 from reader.core.importing.html_import import parse_html
 from reader.core.importing.language import detect_language
@@ -21,6 +28,7 @@ from reader.core.importing.markdown_import import parse_markdown
 from reader.core.importing.plaintext import parse_plain
 from reader.core.library import DuplicateArticle, Library
 from reader.core.models import NewArticle
+from reader.core.printable import storable
 
 if TYPE_CHECKING:
     from reader.core.analysis.engine import Analyzer
@@ -67,6 +75,10 @@ def sniff_kind(name: str, text: str) -> str:
     return "text"
 
 
+# Invisible characters that may sit at the ends of a title (BOMs, zero-width spaces, word joiner).
+_INVISIBLE_EDGES = "\ufeff\u200b\u2060\u180e"
+
+
 def parse_text(text: str, name: str, options: ImportOptions = ImportOptions()) -> NewArticle:
     """Parse decoded ``text`` (its kind from ``name``'s suffix or its content)."""
     kind = sniff_kind(name, text)
@@ -78,6 +90,11 @@ def parse_text(text: str, name: str, options: ImportOptions = ImportOptions()) -
         article = parse_plain(text, outlet=options.outlet, known_outlets=options.known_outlets)
     if options.outlet:
         article.outlet = options.outlet
+    article.title = article.title.strip(_INVISIBLE_EDGES).strip()
+    if not visible_chars(article.title):
+        raise BadInput("no title: the title line is blank or invisible characters only")
+    if not visible_chars(article.text):
+        raise BadInput("no article text after the title")
     if not article.language:
         article.language = detect_language(article.title + "\n" + article.text)
     article.source_path = name
@@ -86,41 +103,72 @@ def parse_text(text: str, name: str, options: ImportOptions = ImportOptions()) -
 
 def parse_bytes(data: bytes, name: str, options: ImportOptions = ImportOptions()) -> NewArticle:
     if len(data) > options.size_limit:
-        raise BadInput(f"input is {len(data) / 1e6:.1f} MB, over the {options.size_limit / 1e6:.0f} MB limit")
+        raise BadInput(str(too_large(len(data), options.size_limit, "input")))
     return parse_text(decode_bytes(data), name, options)
 
 
 def parse_path(path: Path | str, options: ImportOptions = ImportOptions()) -> NewArticle:
     """Read and parse one file (``-`` is standard input)."""
     if str(path) == STDIN:
-        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", options)
+        try:
+            data = read_stream(sys.stdin.buffer, options.size_limit, "standard input")
+        except ReadError as exc:
+            raise BadInput(str(exc)) from None
+        return parse_bytes(data, "<stdin>", options)
     path = Path(path)
-    data = read_limited(path, options.size_limit)
-    article = parse_bytes(data, str(path), options)
-    article.source_path = str(path.resolve())
+    article = parse_bytes(read_limited(path, options.size_limit), str(path), options)
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):  # a symlink loop or a vanished folder
+        resolved = os.path.abspath(path)
+    article.source_path = storable(resolved)
     return article
 
 
 def expand(paths: Iterable[str | Path], report: ImportReport) -> Iterator[str]:
-    """Files to import: explicit files as given, folders walked recursively (supported types)."""
+    """Files to import: explicit files as given, folders walked recursively (supported types).
+
+    A folder that cannot be listed is an error in the report (never silently empty).
+    """
     for raw in paths:
         if str(raw) == STDIN:
             yield STDIN
             continue
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                if child.is_file():
-                    if child.stem.upper() in NOT_ARTICLES:
-                        report.skipped.append(str(child))
-                    elif child.suffix.lower() in SUFFIXES:
-                        yield str(child)
-                    else:
-                        report.skipped.append(str(child))
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a file inside a folder we may not enter
+            report.errors.append((str(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        if is_dir:
+            yield from _walk(path, report)
         else:
             yield str(path)
+
+
+def _walk(root: Path, report: ImportReport) -> Iterator[str]:
+    def unreadable(exc: OSError) -> None:
+        report.errors.append((exc.filename or str(root), f"cannot read this folder: {exc.strerror or exc}"))
+
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if not name.startswith("."):
+                found.append(Path(folder) / name)
+    for child in sorted(found):
+        try:
+            regular = child.is_file()
+        except OSError:
+            regular = False
+        if not regular:
+            continue  # sockets, FIFOs, devices and dangling links inside a folder
+        if child.stem.upper() in NOT_ARTICLES:
+            report.skipped.append(str(child))
+        elif child.suffix.lower() in SUFFIXES:
+            yield str(child)
+        else:
+            report.skipped.append(str(child))
 
 
 def store(lib: Library, article: NewArticle, analyzer: Analyzer | None = None) -> int:
