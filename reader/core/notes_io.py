@@ -23,7 +23,6 @@ from reader.core.notes import (
     Note,
     NoteError,
     join_tags,
-    normalize_tags,
     notes_for,
     require_note,
 )
