@@ -80,7 +80,7 @@ def chip(theme: Theme, side: str) -> str:
     """A side chip: code text on a tint, so colour is never the only cue."""
     group = side_group(side)
     style = theme.sides[group]
-    label = side if group == "3P" and side != "WEST" else style.label
+    label = side if (group == "3P" and side != "WEST") or side in ("LEFT", "RIGHT") else style.label
     return (f'<span style="background:{style.tint}; color:{style.ink}; font-weight:600;'
             f' font-size:10.5px">&nbsp;{_esc(label)}&nbsp;</span>')
 

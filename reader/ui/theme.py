@@ -163,11 +163,13 @@ _SIDE_NAMES = {
         "AZ": "Azerbaijani", "AM": "Armenian", "RU": "Russian", "TR": "Turkish", "US": "US",
         "EU": "EU", "FR": "French", "WEST": "Western", "INT": "international organisation",
         "IND": "independent", "3P": "third party", "?": "unknown",
+        "LEFT": "the political left", "RIGHT": "the political right",
     },
     "de": {
         "AZ": "Aserbaidschan", "AM": "Armenien", "RU": "Russland", "TR": "Türkei",
         "US": "USA", "EU": "EU", "FR": "Frankreich", "WEST": "Westen",
         "INT": "internationale Organisation", "IND": "unabhängig", "3P": "Drittstaaten",
+        "LEFT": "politische Linke", "RIGHT": "politische Rechte",
         "?": "unbekannt",
     },
 }
@@ -205,6 +207,10 @@ _CATEGORY_GROUP = {
     "conflation": "attribution",
     "outlet_voice": "attribution",
     "naming": "naming",
+    "emotive": "hostile",
+    "intensifier": "attribution",
+    "loaded_verb": "delegitimising",
+    "minimisation": "euphemism",
 }
 
 _CATEGORY_LABELS = {
@@ -227,6 +233,10 @@ _CATEGORY_LABELS = {
         "conflation": "Conflation",
         "outlet_voice": "Outlet voice",
         "naming": "Contested name",
+        "emotive": "Emotive word",
+        "intensifier": "Intensifier",
+        "loaded_verb": "Loaded verb",
+        "minimisation": "Minimisation",
     },
     "de": {
         "euphemism": "Euphemismus",
@@ -247,6 +257,10 @@ _CATEGORY_LABELS = {
         "conflation": "Gleichsetzung",
         "outlet_voice": "Stimme des Mediums",
         "naming": "Umstrittener Name",
+        "emotive": "Emotionales Wort",
+        "intensifier": "Verstärkung",
+        "loaded_verb": "Wertendes Verb",
+        "minimisation": "Verharmlosung",
     },
 }
 

@@ -83,7 +83,8 @@ class Analyzer:
             voice_side = state.readout.side
         speaker_spans = tuple((a.speaker.span.start, a.speaker.span.end) for a in attributions
                               if a.speaker.span is not None)
-        ctx = Context(attributed, attributed_paragraphs, voice_side, speaker_spans)
+        cue_spans = tuple((a.cue.start, a.cue.end) for a in attributions)
+        ctx = Context(attributed, attributed_paragraphs, voice_side, speaker_spans, cue_spans)
         flags = tools.flagger.flags(text, layout, hits, ctx)
         unattributed = find_unattributed(text, layout, language, attributed, claims, hits, self.kb)
         headline = check_headline(title, text, title_mentions, resolved, self.kb, language)

@@ -37,6 +37,7 @@ class Context:
     attributed_paragraphs: frozenset[int]
     voice_side: str  # side of the outlet's own voice, "unknown" if not known
     speaker_spans: tuple[tuple[int, int], ...] = ()  # who is speaking: the outlet's words
+    cue_spans: tuple[tuple[int, int], ...] = ()  # the verbs of saying: the outlet's words too
 
 
 def speech_quote(layout: Layout, start: int, end: int) -> Quote | None:
@@ -63,7 +64,7 @@ class Flagger:
     def flags(self, text: str, layout: Layout, hits: list[Hit], ctx: Context) -> list[Flag]:
         folded: str | None = None
         lex_hits = select_longest([h for h in hits if h.target.kind == "lexicon"])
-        speakers = _Spans(list(ctx.speaker_spans))
+        speakers = _Spans(list(ctx.speaker_spans) + list(ctx.cue_spans))
         out: list[Flag] = []
         for h in lex_hits:
             entry = self.entries.get(h.target.ref)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.knowledge.entries import ID_RE, FormRef
+from reader.core.knowledge.inflect import INFLECT_KINDS, inflections
 from reader.core.knowledge.model import (
     LEXICON_CATEGORIES,
     LEXICON_RULES,
@@ -20,7 +21,7 @@ from reader.core.knowledge.yamlio import YamlError, YDict, YList, parse_yaml
 FILE_KEYS = ("id", "version", "language", "entries")
 ENTRY_KEYS = (
     "id", "forms", "category", "side", "rule", "explanation", "explanation_de", "alternative",
-    "mirror", "unless", "severity_note",
+    "mirror", "unless", "severity_note", "inflect",
 )
 REQUIRED_KEYS = ("id", "forms", "category", "side", "rule", "explanation")
 
@@ -119,6 +120,9 @@ def _entry(report: Report, item: YDict, parsed: ParsedLexicon, pack: str) -> Lex
         refs.append(FormRef(parsed.language, form.strip(), line, "forms"))
     if "forms" in item and item["forms"] not in (None, "", []) and not forms:
         report.error(item.line_of("forms"), "no usable form", fatal=True)
+    inflect = _choice(report, item, "inflect", INFLECT_KINDS) if "inflect" in item else ""
+    if inflect:
+        forms = list(dict.fromkeys(v for f in forms for v in inflections(f, inflect, parsed.language)))
     category = _choice(report, item, "category", LEXICON_CATEGORIES)
     side = _choice(report, item, "side", LEXICON_SIDES)
     rule = _choice(report, item, "rule", LEXICON_RULES)
@@ -152,6 +156,7 @@ def _entry(report: Report, item: YDict, parsed: ParsedLexicon, pack: str) -> Lex
         mirror=[m.strip() for m, _ in mirror],
         unless=unless,
         severity_note=_text(report, item, "severity_note"),
+        inflect=inflect,
     )
 
 
@@ -182,7 +187,7 @@ def parse_lexicon(path: Path, *, user: bool = False) -> ParsedLexicon:
     language = data.get("language")
     if isinstance(language, str) and language.strip():
         parsed.language = language.strip()
-        if path.stem != parsed.language:
+        if path.stem != parsed.language and not path.stem.endswith(f"-{parsed.language}"):
             report.warn(data.line_of("language"), f"language '{parsed.language}' differs from the file name {path.name}")
     version = data.get("version")
     file_id = data.get("id")

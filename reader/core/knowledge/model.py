@@ -17,9 +17,13 @@ LEXICON_CATEGORIES = (
     "loaded_label", "delegitimising", "euphemism", "martyrdom", "triumphalism", "dehumanising",
     "pejorative", "legal_characterisation", "exaggeration", "unattributed_accusation",
     "disputed_figure", "conflation", "naming", "religious",
+    # general loaded-language layer (resources/lexicon/general-*.yaml)
+    "emotive", "intensifier", "loaded_verb", "minimisation",
 )
 LEXICON_RULES = ("always", "unattributed", "narrator", "info")
-LEXICON_SIDES = ("AZ", "AM", "RU", "TR", "WEST", "general")
+LEXICON_SIDES = ("AZ", "AM", "RU", "TR", "WEST", "LEFT", "RIGHT", "general")
+CONFLICT_SIDES = ("AZ", "AM", "RU", "TR", "WEST")  # the conflict lexicon's balance rule
+POLITICAL_SIDES = ("LEFT", "RIGHT")  # political camps of the general layer
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class LexiconEntry:
     mirror: list[str] = field(default_factory=list)
     unless: list[str] = field(default_factory=list)
     severity_note: str = ""  # why this entry is rated less severe than its mirror, if it is
+    inflect: str = ""  # "verb" | "noun" | "adjective": forms were expanded with their inflections
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from pathlib import Path
 from reader.core.knowledge.entries import FormRef, ParsedEntry, parse_entry, parse_pack_info
 from reader.core.knowledge.lexicon import ParsedLexicon, parse_lexicon
 from reader.core.knowledge.loader import entry_files, lexicon_files, pack_dirs
-from reader.core.knowledge.model import Problem
+from reader.core.knowledge.model import CONFLICT_SIDES, POLITICAL_SIDES, Problem
 
-BALANCE_LIMIT = 0.40
+BALANCE_LIMIT = 0.40  # no conflict side above this share of the one-sided entries
+POLITICAL_GAP = 0.10  # LEFT and RIGHT entries of the general layer within 10 % of each other
 
 
 @dataclass
@@ -160,16 +161,28 @@ def _check_lexicons(lexicons: list[ParsedLexicon], problems: list[Problem]) -> N
     for lexicon in lexicons:
         by_language.setdefault(lexicon.language, []).append(lexicon)
     for language, group in by_language.items():
-        sides = Counter(e.side for lexicon in group for e in lexicon.entries if e.side != "general")
+        all_sides = Counter(e.side for lexicon in group for e in lexicon.entries)
+        sides = Counter({s: n for s, n in all_sides.items() if s in CONFLICT_SIDES})
         total = sum(sides.values())
-        if total < 5:
-            continue
-        side, count = sides.most_common(1)[0]
-        if count / total > BALANCE_LIMIT:
+        if total >= 5:
+            side, count = sides.most_common(1)[0]
+            if count / total > BALANCE_LIMIT:
+                problems.append(Problem(
+                    group[0].path, 1,
+                    f"balance: {count} of {total} one-sided {language} entries ({count / total:.0%}) "
+                    f"are {side}; no side may exceed {BALANCE_LIMIT:.0%}", "warning"))
+        left, right = (all_sides.get(s, 0) for s in POLITICAL_SIDES)
+        if not political_balanced(left, right):
             problems.append(Problem(
                 group[0].path, 1,
-                f"balance: {count} of {total} one-sided {language} entries ({count / total:.0%}) "
-                f"are {side}; no side may exceed {BALANCE_LIMIT:.0%}", "warning"))
+                f"balance: {left} LEFT and {right} RIGHT {language} entries; the two camps must be "
+                f"within {POLITICAL_GAP:.0%} of each other", "warning"))
+
+
+def political_balanced(left: int, right: int) -> bool:
+    """LEFT and RIGHT entries (or forms) within ``POLITICAL_GAP`` of each other (one apart is
+    always fine)."""
+    return abs(left - right) <= max(1, POLITICAL_GAP * max(left, right))
 
 
 def _effective(bundled: _Layer, user: _Layer) -> tuple[list[ParsedEntry], list[ParsedLexicon]]:
