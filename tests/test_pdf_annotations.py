@@ -225,3 +225,29 @@ def test_every_page_renders_in_both(exported, tmp_path: Path) -> None:  # type: 
             assert bitmap.width > 100 and len(set(bytes(bitmap.buffer)[:40000])) > 2
     finally:
         doc.close()
+
+
+def test_cli_cards_as_annotations_and_progress(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    from reader.core.library import Library
+    from reader.core.models import NewArticle
+
+    lib_path = tmp_path / "lib.sqlite"
+    lib = Library.open(lib_path)
+    ids = [lib.add_article(NewArticle(title=f"Artikel {i}", text=demo.demo_article(i, 200).text,
+                                      language="de", outlet="Demo Wire")) for i in (1, 2)]
+    lib.close()
+    out = tmp_path / "cli.pdf"
+    env = {**os.environ, "MARGIN_LIBRARY": str(lib_path), "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-m", "reader", "export-pdf", *map(str, ids), "-o", str(out),
+                        "--cards-as-annotations", "--progress"], capture_output=True, text=True,
+                       env=env, timeout=180)
+    assert r.returncode == 0, r.stderr
+    assert "[1/2] Artikel 1" in r.stderr and "[2/2] Artikel 2" in r.stderr
+    assert list(tmp_path.glob(".margin-*")) == []
+    r2 = subprocess.run([sys.executable, "-m", "reader", "export-pdf", str(ids[0]), "-o",
+                         str(tmp_path / "quiet.pdf")], capture_output=True, text=True, env=env,
+                        timeout=180)
+    assert r2.returncode == 0 and "[1/" not in r2.stderr  # not a terminal, no --progress
