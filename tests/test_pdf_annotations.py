@@ -251,3 +251,23 @@ def test_cli_cards_as_annotations_and_progress(tmp_path: Path) -> None:
                          str(tmp_path / "quiet.pdf")], capture_output=True, text=True, env=env,
                         timeout=180)
     assert r2.returncode == 0 and "[1/" not in r2.stderr  # not a terminal, no --progress
+
+
+def test_dialog_checkbox_sets_the_option(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.library import Library
+    from reader.core.models import NewArticle
+    from reader.ui.export_dialog import ExportDialog
+
+    lib = Library.open(tmp_path / "lib.sqlite")
+    aid = lib.add_article(NewArticle(title="Artikel", text=demo.demo_article(1, 120).text, language="de"))
+    dialog = ExportDialog(lib, None, None, [aid])
+    qtbot.addWidget(dialog)
+    assert not dialog.options().cards_as_annotations
+    dialog.cards_as_annotations.setChecked(True)
+    assert dialog.options().cards_as_annotations
+    out = tmp_path / "d.pdf"
+    dialog.set_path(out)
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        assert dialog.start_export()
+    assert PdfReader(out).pages
+    lib.close()

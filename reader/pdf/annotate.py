@@ -213,7 +213,7 @@ def _add_markup(writer: PdfWriter, spec: AnnotSpec) -> None:
             NameObject("/S"): NameObject("/Transparency"),
         }),
     })
-    form_ref = writer._add_object(form)
+    form_ref = writer._add_object(form.flate_encode())
 
     created = pdf_date(spec.created)
     annot = DictionaryObject({
