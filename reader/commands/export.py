@@ -23,7 +23,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--no-background", action="store_true", help="leave out background facts")
     p.add_argument("--no-wording", action="store_true", help="leave out wording flags")
     p.add_argument("--no-notes", action="store_true", help="leave out your highlights and notes")
+    p.add_argument("--cards-as-annotations", action="store_true",
+                   help="also write each margin card as a PDF annotation on its words "
+                   "(listed in viewers' annotation panels, imported by Zotero)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--progress", action="store_true",
+                   help="print progress on stderr even when it is not a terminal")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=cmd_export_pdf)
 
@@ -39,6 +44,7 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
     options = PdfOptions(
         paper=args.paper, sources=not args.no_sources, background=not args.no_background,
         wording=not args.no_wording, notes=not args.no_notes, force=args.force,
+        cards_as_annotations=args.cards_as_annotations,
     )
     try:
         check_target(args.output, args.force)
@@ -62,9 +68,19 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
             ctx.warn(f"analysis is not available ({exc}); exporting text and notes only")
             analyzer = None
 
+    stream = ctx.stderr
+    show = not args.quiet and (args.progress or _is_tty(stream))
+    tty = _is_tty(stream)
+
     def progress(i: int, n: int, title: str) -> None:
-        if not args.quiet and n > 1 and i < n:
-            print(f"[{i + 1}/{n}] {title}", file=ctx.stderr)
+        if not show:
+            return
+        if tty:  # one line, redrawn: a bar with the article count
+            done = int(24 * i / max(1, n))
+            line = f"[{'#' * done}{'.' * (24 - done)}] {i}/{n} {title[:50]}"
+            print("\r" + line.ljust(90), end="" if i < n else "\n", file=stream, flush=True)
+        elif i < n:
+            print(f"[{i + 1}/{n}] {title}", file=stream, flush=True)
 
     try:
         result = export_pdf(lib, analyzer, kb, ids, args.output, options, progress=progress)
@@ -72,3 +88,11 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
         raise CliError(str(exc)) from exc
     ctx.out(describe(result))
     return 0
+
+
+def _is_tty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False

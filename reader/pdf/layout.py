@@ -136,7 +136,9 @@ class ArticleBody:
         block_fmt = QTextBlockFormat()
         block_fmt.setLineHeight(138, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_fmt.setBottomMargin(pt(5))
-        marks = sorted(content.marks, key=lambda m: m.start)
+        # the user's highlights are drawn by their /Highlight annotations (Multiply), not here:
+        # painting them as well would double the colour and show twice in annotation tools
+        marks = sorted((m for m in content.marks if m.kind != "highlight"), key=lambda m: m.start)
         for i, (ps, pe) in enumerate(self.paragraphs):
             if i:
                 cursor.insertBlock(block_fmt)
@@ -273,6 +275,7 @@ class Page:
     article_index: int = -1
     label: str = ""  # footer text
     body_slice: PageSlice | None = None  # the article text slice on this page
+    sections: list[str] = field(default_factory=list)  # end-flow headings starting on this page
 
 
 def stack(boxes: list[CardBox], forms: list[str], top: float, bottom: float) -> list[float] | None:

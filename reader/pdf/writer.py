@@ -40,6 +40,7 @@ from reader.core.export_content import (
 )
 from reader.core.notes import Note, notes_for
 from reader.core.output_path import OutputError, check_output, replace_into
+from reader.core.notes import notes_for
 from reader.pdf import fonts
 from reader.pdf.layout import (
     RESOLUTION,
@@ -87,6 +88,7 @@ class PdfOptions:
     wording: bool = True
     notes: bool = True
     force: bool = False
+    cards_as_annotations: bool = False  # each margin card also as a markup annotation on its span
 
     def content(self) -> ExportOptions:
         return ExportOptions(self.sources, self.background, self.wording, self.notes)
@@ -248,7 +250,19 @@ def _render(
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError(f"{qt_path}: cannot write the PDF")
-    quads: list[tuple[int, Note, list[QRectF]]] = []
+    from reader.pdf.annotate import AnnotSpec, OutlineEntry, Quad, card_spec, highlight_spec
+
+    margins = writer.pageLayout().margins(QPageLayout.Unit.Point)
+    page_h = writer.pageLayout().fullRectPoints().height()
+    scale = 72.0 / RESOLUTION
+
+    def to_quads(rects: list[QRectF]) -> list[Quad]:
+        return [Quad(margins.left() + r.left() * scale, page_h - (margins.top() + r.top() * scale),
+                     margins.left() + r.right() * scale, page_h - (margins.top() + r.bottom() * scale))
+                for r in rects]
+
+    specs: list[AnnotSpec] = []
+    highlighted: set[int] = set()
     card_count = 0
     try:
         index = 0
@@ -257,7 +271,8 @@ def _render(
                 writer.newPage()
             paint_page(painter, page, geo, index, total)
             index += 1
-        for item in laid:
+        for k, item in enumerate(laid):
+            first = first_pages[k]
             for page in item.pages:
                 if cancel is not None and cancel():
                     raise ExportCancelled()
@@ -269,26 +284,33 @@ def _render(
             for note in item.content.highlights:
                 assert note.start is not None and note.end is not None
                 rects = item.body.line_rects(note.start, note.end)
-                placed = _to_pages(rects, item, first_pages[laid.index(item)])
-                for page_index, page_rects in placed.items():
-                    quads.append((page_index, note, page_rects))
+                for page_index, page_rects in _to_pages(rects, item, first).items():
+                    specs.append(highlight_spec(note, page_index, to_quads(page_rects)))
+                    highlighted.add(id(note))
+            if options.cards_as_annotations:
+                for box in item.boxes:
+                    if box.card.kind == "note":  # the highlight itself carries the note
+                        continue
+                    rects = item.body.line_rects(box.card.start, box.card.end)
+                    for page_index, page_rects in _to_pages(rects, item, first).items():
+                        specs.append(card_spec(box.card, k, page_index, to_quads(page_rects)))
     finally:
         painter.end()
+    if cancel is not None and cancel():
+        raise ExportCancelled()
     if progress is not None:
         progress(n, n, "")
-    margins = writer.pageLayout().margins(QPageLayout.Unit.Point)
-    page_h = writer.pageLayout().fullRectPoints().height()
     from reader.pdf.annotate import annotate
 
     annotate(
-        qt_path, out_path, quads=quads, margin_left=margins.left(), margin_top=margins.top(),
-        page_height=page_h, scale=72.0 / RESOLUTION,
-        outline=[(item.content.article.title, first_pages[i], _appendix_page(item, first_pages[i]))
+        qt_path, out_path, annotations=specs,
+        outline=[OutlineEntry(item.content.article.title, first_pages[i],
+                              tuple(_sections(item, first_pages[i])))
                  for i, item in enumerate(laid)],
         metadata=_metadata(laid),
     )
     return ExportResult(
-        path=Path(out_path), pages=total, articles=n, highlights=len({id(q[1]) for q in quads}),
+        path=Path(out_path), pages=total, articles=n, highlights=len(highlighted),
         cards=card_count, article_pages=first_pages,
     )
 
@@ -317,11 +339,13 @@ def _metadata(laid: list[_Laid]) -> dict[str, str]:
     }
 
 
-def _appendix_page(item: _Laid, first: int) -> int | None:
+def _sections(item: _Laid, first: int) -> list[tuple[str, int]]:
+    """Outline children of one article: its text, source balance, notes, background."""
+    out: list[tuple[str, int]] = [("Text", first)]
     for i, page in enumerate(item.pages):
-        if page.label == "appendix":
-            return first + i
-    return None
+        for title in page.sections:
+            out.append((title, first + i))
+    return out
 
 
 def _to_pages(rects: list[QRectF], item: _Laid, first: int) -> dict[int, list[QRectF]]:
@@ -422,8 +446,10 @@ def _title_flow(writer: QPdfWriter, content: ExportArticle, geo: Geometry) -> Fl
     return Flow(doc, geo.width)
 
 
-def _end_flow(writer: QPdfWriter, content: ExportArticle, geo: Geometry) -> tuple[Flow, float]:
-    """Balance summary, orphaned notes and the appendix; returns the flow and where the appendix starts."""
+def _end_flow(
+    writer: QPdfWriter, content: ExportArticle, geo: Geometry
+) -> tuple[Flow, list[tuple[str, float]]]:
+    """Balance summary, orphaned notes and the appendix; returns the flow and its section tops."""
     parts: list[str] = []
     if content.balance_summary or content.balance_by_side:
         sides = ", ".join(f"{escape(k)}: {v}" for k, v in sorted(content.balance_by_side.items()))
@@ -462,16 +488,14 @@ def _end_flow(writer: QPdfWriter, content: ExportArticle, geo: Geometry) -> tupl
     doc = new_doc(writer, fonts.font(fonts.SANS, 8.2), css)
     doc.setHtml("".join(parts[:marker]) + '<a name="appendix"></a>' + "".join(parts[marker:]))
     flow = Flow(doc, geo.width)
-    appendix_y = -1.0
-    if len(parts) > marker:
-        # the first block of the appendix heading
-        block = doc.begin()
-        while block.isValid():
-            if block.text().startswith("Background and references"):
-                appendix_y = doc.documentLayout().blockBoundingRect(block).top()
-                break
-            block = block.next()
-    return flow, appendix_y
+    heads = ("Source balance", "Notes that lost their place", "Background and references")
+    sections: list[tuple[str, float]] = []
+    block = doc.begin()
+    while block.isValid():
+        if block.text() in heads:
+            sections.append((block.text(), doc.documentLayout().blockBoundingRect(block).top()))
+        block = block.next()
+    return flow, sections
 
 
 def _lay_out_article(writer: QPdfWriter, content: ExportArticle, geo: Geometry, index: int) -> _Laid:
@@ -482,7 +506,7 @@ def _lay_out_article(writer: QPdfWriter, content: ExportArticle, geo: Geometry, 
         top, h = body.anchor_y(box.card.start)
         box.anchor_top, box.anchor_h = top, h
         box.line = body.flow.line_at(top + h / 2)
-    end, appendix_y = _end_flow(writer, content, geo)
+    end, sections = _end_flow(writer, content, geo)
 
     pages: list[Page] = []
     page = Page(article_index=index)
@@ -569,8 +593,9 @@ def _lay_out_article(writer: QPdfWriter, content: ExportArticle, geo: Geometry, 
             y0 = end.lines[j][0]
             y1 = end.lines[k - 1][1]
             page.slices.append(PageSlice(end, y0, y1 + 0.5, y))
-            if appendix_y >= 0 and y0 <= appendix_y + 1 < y1 + 1 and page.label != "appendix":
-                page.label = "appendix"
+            for head, top in sections:
+                if y0 <= top + 1 < y1 + 1:
+                    page.sections.append(head)
             j = k
             y += y1 - y0
             if j < m:

@@ -118,6 +118,10 @@ class ExportDialog(QDialog):
         self.notes = QCheckBox(self.tr("My highlights and notes"))
         for box in (self.sources, self.background, self.wording, self.notes):
             box.setChecked(True)
+        self.cards_as_annotations = QCheckBox(self.tr("Margin cards also as PDF annotations"))
+        self.cards_as_annotations.setToolTip(self.tr(
+            "Each source, background and wording card is also written as an annotation on its "
+            "words, so it appears in the viewer's annotation list and imports into Zotero."))
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("Choose where to save…"))
         browse = QPushButton(self.tr("Choose…"))
@@ -132,6 +136,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.background)
         form.addRow("", self.wording)
         form.addRow("", self.notes)
+        form.addRow(self.tr("Annotations"), self.cards_as_annotations)
         form.addRow(self.tr("File"), path_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -158,6 +163,7 @@ class ExportDialog(QDialog):
             paper=str(self.paper.currentData()), sources=self.sources.isChecked(),
             background=self.background.isChecked(), wording=self.wording.isChecked(),
             notes=self.notes.isChecked(), force=True,
+            cards_as_annotations=self.cards_as_annotations.isChecked(),
         )
 
     def start_export(self) -> bool:
