@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from analysis_fixtures import real_kb
@@ -13,6 +14,8 @@ from analysis_fixtures import real_kb
 from reader.core.analysis import cues, signals
 from reader.core.analysis.alternation import factor, word_alternation
 from reader.core.analysis.engine import Analyzer
+from reader.core.analysis.prefilter import Prefiltered
+from reader.core.analysis.text import Layout
 from reader.core.samples import sample_files
 
 CASES = [
@@ -61,13 +64,14 @@ def _written(module: object) -> dict[str, object]:
     return namespace
 
 
-def _patterns(names: dict[str, object]) -> dict[str, re.Pattern[str]]:
-    out: dict[str, re.Pattern[str]] = {}
+def _patterns(names: dict[str, object]) -> dict[str, Any]:
+    kinds = (re.Pattern, Prefiltered)
+    out: dict[str, Any] = {}
     for name, value in names.items():
-        if isinstance(value, re.Pattern):
+        if isinstance(value, kinds):
             out[name] = value
         elif isinstance(value, dict):
-            out.update({f"{name}[{k}]": v for k, v in value.items() if isinstance(v, re.Pattern)})
+            out.update({f"{name}[{k}]": v for k, v in value.items() if isinstance(v, kinds)})
     return out
 
 
@@ -76,13 +80,29 @@ def test_shipped_patterns_match_the_same_as_written(module: object) -> None:
     text = _texts()
     written = _patterns(_written(module))
     shipped = _patterns(vars(module))
-    changed = 0
+    layout = Layout(text)
+    ranges = [(s.start, s.end) for s in layout.sentences][:120] + [(0, len(text)), (17, 5000)]
+    changed = prefiltered = 0
     for name, original in written.items():
         fast = shipped[name]
         assert [(m.span(), m.groups()) for m in original.finditer(text)] == \
             [(m.span(), m.groups()) for m in fast.finditer(text)], name
+        for a, b in ranges:  # sentence by sentence, as the analysis asks
+            x, y = original.search(text, a, b), fast.search(text, a, b)
+            assert (x and x.span()) == (y and y.span()), (name, a, b)
+            assert [m.span() for m in original.finditer(text, a, b)] == \
+                [m.span() for m in fast.finditer(text, a, b)], (name, a, b)
         changed += fast.pattern != original.pattern
-    assert changed >= 8
+        prefiltered += isinstance(fast, Prefiltered) and fast._positions(text) is not None
+    assert changed >= 8 and prefiltered >= 8
+
+
+def test_special_characters_fall_back_to_the_plain_regex() -> None:
+    text = "µg " + "Die Armee griff an, sagte er. " * 40
+    assert Prefiltered is type(signals.ACCUSATION["de"])
+    fast = signals.ACCUSATION["de"]
+    assert fast._positions(text) is None  # type: ignore[attr-defined]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex.finditer(text)]  # type: ignore[attr-defined]
 
 
 def test_json_is_exactly_asdict() -> None:
