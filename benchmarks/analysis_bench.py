@@ -1,20 +1,39 @@
-"""Analysis engine throughput.
+"""Analysis engine throughput on real news, beside spaCy's tokenizer + PhraseMatcher.
 
-    .venv/bin/python benchmarks/analysis_bench.py [--quick]
+    .venv/bin/python benchmarks/analysis_bench.py [--quick] [--cpu N] [--repeat R]
 
-Prints words/s (median of repeated runs) for German and English text at several lengths,
-the cost of 10,000 extra synthetic knowledge-base entries, analyser start-up time, and, side
-by side, spaCy's PhraseMatcher on ``spacy.blank("de")`` doing only entity matching with the
-same aliases (spaCy is not a project dependency; without it the script says so and goes on).
+Measures the FULL analysis the app runs at import (``Analyzer.analyze`` with title, then the
+analysis JSON that ``analyse_and_store`` writes) on real news text, read at run time from the
+development sets beside the checkout (never copied into the project):
+
+- German: Wikinews articles, ``../shared/eval/german-news-quotations/train/*.json``;
+- English: BABE news sentences, ``../shared/eval/babe/dev.jsonl``, grouped by outlet into
+  articles of ten sentences (paragraphs of two);
+
+falling back to the gold sets (``tests/data/gold``) when they are absent. For 1k, 10k and 100k
+words it prints words/s of (a) the articles one by one, as imported, and (b) the same articles
+joined into one long text; each is the median of several repetitions. In the same run, on the
+same texts, it times ``spacy.blank(lang)``'s tokenizer + a ``PhraseMatcher`` (attr LOWER) over
+the same aliases (every entity name/form/role and lexicon form): that does only tokenisation
+and entity matching, a small part of what Margin's analysis does. spaCy is not a project
+dependency; without it the script says so and goes on.
+
+The process pins itself to one core (``--cpu``, default 0; like ``taskset -c 0``). Further
+lines: the cost of 10,000 extra synthetic knowledge-base entries, start-up time, and linear cost
+on hostile input.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -27,48 +46,151 @@ from reader.core.analysis.engine import Analyzer  # noqa: E402
 from reader.core.knowledge.loader import load_knowledge  # noqa: E402
 from reader.core.knowledge.model import Entry, KnowledgeBase  # noqa: E402
 
-LENGTHS = (100, 1_000, 10_000, 100_000)
+EVAL = ROOT.parent / "shared" / "eval"
+LENGTHS = (1_000, 10_000, 100_000)
+Article = tuple[str, str]  # (title, text)
 
 
-def corpus(language: str) -> list[str]:
-    """Paragraphs to build test texts from: the gold set (and for German the seeds)."""
-    data = yaml.safe_load((ROOT / "tests/data/gold" / f"{language}.yaml").read_text("utf-8"))
-    paras = [item["text"] for item in data["items"]]
+def news(language: str) -> tuple[list[Article], str]:
+    """Real news articles of ``language`` and where they came from."""
     if language == "de":
-        from analysis_fixtures import seed
+        folder = EVAL / "german-news-quotations" / "train"
+        files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        if files:
+            arts = []
+            for p in files:
+                d = json.loads(p.read_text("utf-8"))
+                arts.append((d.get("title") or "", d["text"]))
+            return arts, f"{len(arts)} Wikinews articles ({folder})"
+    else:
+        path = EVAL / "babe" / "dev.jsonl"
+        if path.is_file():
+            by_outlet: dict[str, list[str]] = {}
+            for line in path.read_text("utf-8").splitlines():
+                if line.strip():
+                    d = json.loads(line)
+                    by_outlet.setdefault(d.get("outlet") or "", []).append(d["text"])
+            arts = []
+            for outlet, sents in sorted(by_outlet.items()):
+                for i in range(0, len(sents), 10):
+                    chunk = sents[i:i + 10]
+                    paras = [" ".join(chunk[j:j + 2]) for j in range(0, len(chunk), 2)]
+                    arts.append((f"{outlet} {i // 10 + 1}", "\n\n".join(paras)))
+            return arts, f"{len(arts)} articles of BABE news sentences ({path})"
+    data = yaml.safe_load((ROOT / "tests/data/gold" / f"{language}.yaml").read_text("utf-8"))
+    arts = [(item.get("title") or "", item["text"]) for item in data["items"]]
+    return arts, f"{len(arts)} gold items (eval set not found: fallback)"
 
-        for n in (0, 1):
-            try:
-                paras.extend(seed(n)[1].split("\n\n"))
-            except FileNotFoundError:
-                pass
-    return paras
+
+def words_of(text: str) -> int:
+    return len(text.split())
 
 
-def text_of(paras: list[str], words: int, seed: int = 7) -> str:
+def pick(articles: list[Article], words: int, seed: int = 7) -> list[Article]:
+    """Whole articles in a seeded random order until ``words`` words (reused if too few)."""
     rng = random.Random(seed)
-    out: list[str] = []
+    order = list(articles)
+    rng.shuffle(order)
+    out: list[Article] = []
     count = 0
+    i = 0
     while count < words:
-        p = rng.choice(paras)
-        out.append(p)
-        count += len(p.split())
-    return "\n\n".join(out)
+        art = order[i % len(order)]
+        out.append(art)
+        count += words_of(art[1])
+        i += 1
+    return out
 
 
-def median_time(fn: object, repeat: int) -> float:
+def median_time(fn: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        fn()  # type: ignore[operator]
+        fn()
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
 
-def words_per_second(analyzer: Analyzer, text: str, language: str, repeat: int) -> tuple[float, float]:
-    n = len(text.split())
-    t = median_time(lambda: analyzer.analyze("", text, language), repeat)
-    return n / t, t
+def import_all(analyzer: Analyzer, articles: list[Article], language: str) -> None:
+    """What import does for each article: the analysis and its JSON."""
+    for title, text in articles:
+        analyzer.analyze(title, text, language).to_json()
+
+
+class SpacyRef:
+    """spaCy's blank tokenizer + PhraseMatcher over the same aliases, or None if absent."""
+
+    def __init__(self, kb: KnowledgeBase, language: str) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self.version = spacy.__version__
+        self.nlp = spacy.blank(language)
+        t = time.perf_counter()
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        forms = aliases(kb, language)
+        for key, group in forms.items():
+            self.matcher.add(key, [self.nlp.make_doc(f) for f in group])
+        self.build = time.perf_counter() - t
+        self.patterns = sum(len(g) for g in forms.values())
+
+    def run(self, articles: list[Article]) -> None:
+        for title, text in articles:
+            if title:
+                self.matcher(self.nlp.make_doc(title))
+            self.matcher(self.nlp.make_doc(text))
+
+
+def aliases(kb: KnowledgeBase, language: str) -> dict[str, list[str]]:
+    """Every surface form Margin's matcher holds for ``language``, by entry id."""
+    out: dict[str, list[str]] = {}
+    for entry in kb.entries.values():
+        forms = [f for table in (entry.names, entry.forms) for fs in table.values() for f in fs]
+        forms += entry.roles.get(language, [])
+        forms = [f for f in dict.fromkeys(forms) if f.strip()]
+        if forms:
+            out[entry.id] = forms
+    for lex in kb.lexicon_for(language):
+        forms = [f.strip().rstrip("*") for f in lex.forms if f.strip().rstrip("*")]
+        if forms:
+            out[f"lexicon:{lex.id}"] = forms
+    return out
+
+
+def load_spacy(kb: KnowledgeBase, language: str) -> SpacyRef | None:
+    try:
+        return SpacyRef(kb, language)
+    except ImportError:
+        return None
+
+
+def throughput(analyzer: Analyzer, kb: KnowledgeBase, repeat: int) -> None:
+    print("words/s, median of repetitions; 'articles' = one analyze + JSON per article (import), "
+          "'one text' = the same articles joined")
+    for language in ("de", "en"):
+        articles, where = news(language)
+        print(f"\n[{language}] {where}")
+        ref = load_spacy(kb, language)
+        if ref is None:
+            print("  spaCy not installed (pip install spacy to compare)")
+        else:
+            print(f"  spaCy {ref.version} spacy.blank({language!r}) tokenizer + PhraseMatcher(LOWER), "
+                  f"{ref.patterns} aliases, built in {ref.build * 1000:.0f} ms")
+        for words in LENGTHS:
+            chosen = pick(articles, words)
+            joined = [("", "\n\n".join(text for _, text in chosen))]
+            n = sum(words_of(text) for _, text in chosen)
+            reps = max(3, repeat // (1 + words // 20_000))
+            t_art = median_time(partial(import_all, analyzer, chosen, language), reps)
+            t_one = median_time(partial(import_all, analyzer, joined, language), reps)
+            line = (f"  {n:>7,} words ({len(chosen):>3} articles): margin articles {n / t_art:>9,.0f}"
+                    f"  one text {n / t_one:>9,.0f}")
+            if ref is not None:
+                s_art = median_time(partial(ref.run, chosen), reps)
+                s_one = median_time(partial(ref.run, joined), reps)
+                line += f"   | spaCy articles {n / s_art:>9,.0f}  one text {n / s_one:>9,.0f}"
+                line += f"   | margin/spaCy {s_art / t_art:.2f}x"
+            print(line, flush=True)
 
 
 def synthetic_kb(base: KnowledgeBase, extra: int) -> KnowledgeBase:
@@ -86,69 +208,23 @@ def synthetic_kb(base: KnowledgeBase, extra: int) -> KnowledgeBase:
     return KnowledgeBase(entries=entries, lexicon=base.lexicon, packs=base.packs)
 
 
-def spacy_bench(kb: KnowledgeBase, text: str, repeat: int) -> None:
-    try:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-    except ImportError:
-        print("spaCy not installed (pip install spacy to compare); skipping")
-        return
-    nlp = spacy.blank("de")
-    t = time.perf_counter()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for entry in kb.entries.values():
-        forms = entry.all_surface_forms()
-        if forms:
-            matcher.add(entry.id, [nlp.make_doc(f) for f in forms])
-    build = time.perf_counter() - t
-    n = len(text.split())
-
-    def run() -> None:
-        matcher(nlp.make_doc(text))
-
-    secs = median_time(run, repeat)
-    print(f"spaCy {spacy.__version__} PhraseMatcher (blank 'de', entity matching only): "
-          f"build {build * 1000:.0f} ms, {n / secs:,.0f} words/s on {n:,} words")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    args = parser.parse_args()
-    repeat = 5 if args.quick else 15
-    kb = load_knowledge(ROOT / "resources")
-    t = time.perf_counter()
-    analyzer = Analyzer(kb)
-    print(f"Analyzer start-up with the shipped packs ({len(kb.entries)} entries, "
-          f"{sum(len(v) for v in kb.lexicon.values())} lexicon terms): "
-          f"{(time.perf_counter() - t) * 1000:.1f} ms")
-    texts: dict[str, dict[int, str]] = {}
-    for language in ("de", "en"):
-        paras = corpus(language)
-        texts[language] = {}
-        for words in LENGTHS:
-            text = text_of(paras, words)
-            texts[language][words] = text
-            reps = max(3, repeat // (1 + words // 10_000))
-            wps, secs = words_per_second(analyzer, text, language, reps)
-            print(f"{language} {len(text.split()):>7,} words: {secs * 1000:9.2f} ms  "
-                  f"{wps:>10,.0f} words/s")
-    text = texts["de"][10_000]
-    base_wps, _ = words_per_second(analyzer, text, "de", repeat)
+def big_kb_bench(kb: KnowledgeBase, analyzer: Analyzer, repeat: int) -> None:
+    articles, _ = news("de")
+    chosen = pick(articles, 10_000)
+    n = sum(words_of(text) for _, text in chosen)
+    base = n / median_time(lambda: import_all(analyzer, chosen, "de"), repeat)
     big = synthetic_kb(kb, 10_000)
     t = time.perf_counter()
     big_analyzer = Analyzer(big)
     build = time.perf_counter() - t
-    big_wps, _ = words_per_second(big_analyzer, text, "de", repeat)
-    print(f"10,000 extra synthetic entries: start-up {build * 1000:.0f} ms; "
-          f"{base_wps:,.0f} -> {big_wps:,.0f} words/s ({(1 - big_wps / base_wps) * 100:+.1f} % slower)")
+    more = n / median_time(lambda: import_all(big_analyzer, chosen, "de"), repeat)
+    print(f"\n10,000 extra synthetic entries: start-up {build * 1000:.0f} ms; "
+          f"{base:,.0f} -> {more:,.0f} words/s ({(1 - more / base) * 100:+.1f} % slower)")
+    joined = "\n\n".join(text for _, text in chosen)
     tools = analyzer.tools("de")
-    n = len(text.split())
-    secs = median_time(lambda: tools.matcher.find(text), repeat)
+    secs = median_time(lambda: tools.matcher.find(joined), repeat)
     print(f"Margin Aho-Corasick matcher alone (names, forms, roles, lexicon): "
-          f"{n / secs:,.0f} words/s on {n:,} words")
-    spacy_bench(kb, text, repeat)
-    bad_input_bench(analyzer)
+          f"{words_of(joined) / secs:,.0f} words/s")
 
 
 def bad_input_bench(analyzer: Analyzer) -> None:
@@ -156,19 +232,44 @@ def bad_input_bench(analyzer: Analyzer) -> None:
     para = ("Präsident Ilham Aliyev sagte, dass die Anti-Terror-Maßnahmen fortgesetzt würden. "
             "Armenien hat seine Angriffe auf Zivilisten fortgesetzt. „Das ist eine Lüge“, sagte "
             "Paschinjan. Über 1 Million Aserbaidschaner wurden vertrieben.\n\n")
+    print()
     for size in (250_000, 1_000_000, 5_000_000):
         text = para * (size // len(para))
         t = time.perf_counter()
         analyzer.analyze("", text, "de")
         secs = time.perf_counter() - t
-        print(f"dense statements, {size / 1e6:.2f} MB: {secs:.2f} s, {len(text.split()) / secs:,.0f} words/s")
-    words = ["Aliyev", "sagte", "Armenien", "Angriffe", "laut", "Besatzung", "und", "die", "„Wahlen“", "unsere", "Armee", "20", "Prozent", "des", "Territoriums"]
+        print(f"dense statements, {size / 1e6:.2f} MB: {secs:.2f} s, {words_of(text) / secs:,.0f} words/s")
+    words = ["Aliyev", "sagte", "Armenien", "Angriffe", "laut", "Besatzung", "und", "die", "„Wahlen“",
+             "unsere", "Armee", "20", "Prozent", "des", "Territoriums"]
     for n in (20_000, 80_000):
         text = " ".join(words[i % len(words)] for i in range(n))
         t = time.perf_counter()
         analyzer.analyze("", text, "de")
         secs = time.perf_counter() - t
         print(f"no punctuation, {n:,} words: {secs * 1000:.0f} ms, {n / secs:,.0f} words/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, throughput only")
+    parser.add_argument("--repeat", type=int, default=0, help="repetitions (default 9, quick 3)")
+    parser.add_argument("--cpu", type=int, default=0, help="pin to this core (-1: do not pin)")
+    args = parser.parse_args()
+    repeat = args.repeat or (3 if args.quick else 9)
+    if args.cpu >= 0 and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {args.cpu})
+        print(f"pinned to core {args.cpu}; load average {os.getloadavg()[0]:.1f}")
+    kb = load_knowledge(ROOT / "resources")
+    t = time.perf_counter()
+    analyzer = Analyzer(kb)
+    print(f"Analyzer start-up with the shipped packs ({len(kb.entries)} entries, "
+          f"{sum(len(v) for v in kb.lexicon.values())} lexicon terms): "
+          f"{(time.perf_counter() - t) * 1000:.1f} ms")
+    throughput(analyzer, kb, repeat)
+    if args.quick:
+        return
+    big_kb_bench(kb, analyzer, repeat)
+    bad_input_bench(analyzer)
 
 
 if __name__ == "__main__":

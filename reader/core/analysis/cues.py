@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.analysis.alternation import faster
+from reader.core.analysis.prefilter import LiteralScan
+
 
 @dataclass(frozen=True)
 class VerbCue:
@@ -186,3 +189,10 @@ def verb_regex(table: dict[str, VerbCue]) -> re.Pattern[str]:
 
 DE_VERB_RE = verb_regex(DE_VERBS)
 EN_VERB_RE = verb_regex(EN_VERBS)
+
+# the same patterns with their alternations as tries (alternation.py), tried only where one of
+# their keywords occurs (prefilter.py): same matches, a fraction of the time
+_SCAN = LiteralScan()
+DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE, EN_MULTI, DE_SPRACH = (
+    _SCAN.fast(faster(p)) for p in (DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE,
+                                   EN_MULTI, DE_SPRACH))

@@ -102,21 +102,27 @@ _NUMBER_WORDS = {
 }
 
 
-def _written_out(num: str, text: str, lang: str) -> bool:
+def _written_out(num: str, text: str, lang: str, low: str | None = None) -> bool:
+    """Is the small number ``num`` written out in ``text`` (``low``: its lower case, if known)?"""
     if not num.isdigit() or int(num) > 12:
         return False
     word = _NUMBER_WORDS["de" if lang == "de" else "en"][int(num)]
     stem = word[:-1] if lang == "de" and word.endswith("s") else word  # "eins" → "ein", "eine", "einem"
+    if low is not None and stem not in low:
+        return False  # the word is nowhere in the text: no need to scan it with a regex
     return re.search(rf"\b{stem}\w{{0,2}}\b", text, re.IGNORECASE) is not None
 
 
 def _figures(title: str, text: str, lang: str) -> list[HeadlineCheck]:
     out: list[HeadlineCheck] = []
+    low: str | None = None
     for m in _NUM.finditer(title):
         num = m.group()
         if num in text or num.replace(",", ".") in text or num.replace(".", ",") in text:
             continue
-        if _written_out(num, text, lang):
+        if low is None and num.isdigit() and int(num) <= 12:
+            low = text.lower()
+        if _written_out(num, text, lang, low):
             continue
         msg = (f"Die Zahl {num} aus der Überschrift steht nicht im Text." if lang == "de"
                else f"The figure {num} in the headline does not appear in the body.")

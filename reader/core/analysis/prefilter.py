@@ -1,0 +1,237 @@
+"""Regexes that only run where they can match: one Aho-Corasick pass finds the candidates.
+
+The analysis asks many keyword regexes the same question, sentence by sentence ("does this
+sentence accuse anyone?", "is there a verb of saying?"). Most sentences contain none of the
+keywords, yet each ``search`` scans the whole sentence in Python's regex engine. Every match
+of such a pattern starts with one of a few literal strings ("angriff", "sagte", "laut"), read
+off the pattern's parse tree. A ``LiteralScan`` holds a group of patterns; the first time one
+of them is used on a text, one Aho-Corasick pass over the folded text records, for each
+pattern, where one of its literals occurs. ``search``/``finditer`` then try the regex only at
+those positions, with the same ``pos``/``endpos`` semantics, and so return exactly the matches
+the plain regex returns.
+
+Exactness rests on three checks, each falling back to the plain regex: a pattern whose
+literals cannot be read off (or that can match the empty string) is never prefiltered; a text
+holding a character that case-insensitive matching treats specially (``İ``, ``ſ``, ``µ``…) is
+scanned by the plain regexes; short strings (titles, slices) go straight to the regex.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any, cast
+
+import ahocorasick
+
+from reader.core.analysis.matcher import fold
+
+MIN_TEXT = 400  # characters; shorter strings go straight to the regex
+MAX_PREFIXES = 400
+
+
+def _special_chars() -> re.Pattern[str]:
+    """Characters that case-insensitive matching relates to others than their lower case."""
+    casefix = importlib.import_module("re._casefix")  # the standard library's extra case equivalences
+    chars = {chr(x) for k, vs in casefix._EXTRA_CASES.items() for x in (k, *vs) if x > 127}
+    chars.add("\u0130")  # İ lower-cases to two characters
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+_SPECIAL = _special_chars()
+
+
+def literal_starts(pattern: str, flags: int) -> set[str] | None:
+    """Literal strings one of which every match of ``pattern`` starts with (folded), or None."""
+    import re._parser as parser
+
+    try:
+        tree = parser.parse(pattern, flags)
+        if tree.getwidth()[0] < 1:
+            return None
+        starts, _ = _starts(list(tree))
+    except (re.error, RecursionError, ValueError, TypeError, AttributeError, IndexError):
+        return None
+    if not starts or "" in starts:
+        return None
+    return {fold(s) for s in starts}
+
+
+def _starts(items: list[Any]) -> tuple[set[str] | None, bool]:
+    """(prefixes, complete) of a parsed sequence; complete: the prefixes are whole matches."""
+    import re._constants as k
+
+    acc = {""}
+    for op, av in items:
+        if op in (k.AT, k.ASSERT, k.ASSERT_NOT) and acc == {""}:
+            continue  # zero-width at the start: the match still starts with what follows
+        if op is k.LITERAL:
+            acc = {s + chr(av) for s in acc}
+            continue
+        sub: set[str] | None
+        if op is k.SUBPATTERN:
+            if av[1] or av[2]:  # inline flags
+                return _stop(acc)
+            sub, complete = _starts(list(av[3]))
+        elif op is k.BRANCH:
+            sub, complete = set(), True
+            for branch in av[1]:
+                bs, bc = _starts(list(branch))
+                if bs is None:
+                    sub = None
+                    break
+                sub |= bs
+                complete = complete and bc
+        elif op is k.IN and all(o is k.LITERAL for o, _ in av) and 0 < len(av) <= 4:
+            sub, complete = {chr(a) for _, a in av}, True
+        else:
+            return _stop(acc)
+        if sub is None or "" in sub or len(acc) * len(sub) > MAX_PREFIXES:
+            return _stop(acc)
+        acc = {s + t for s in acc for t in sub}
+        if not complete:
+            return acc, False
+    return acc, True
+
+
+def _stop(acc: set[str]) -> tuple[set[str] | None, bool]:
+    return (None, False) if acc == {""} or "" in acc else (acc, False)
+
+
+class LiteralScan:
+    """A group of prefiltered patterns sharing one candidate scan per text."""
+
+    def __init__(self) -> None:
+        self._literals: list[set[str]] = []
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str, list[list[int]] | None] | None = None
+
+    def fast(self, regex: re.Pattern[str]) -> re.Pattern[str]:
+        """``regex`` prefiltered, typed as the pattern it stands in for (the other methods of a
+        compiled pattern are passed through)."""
+        return cast("re.Pattern[str]", self.add(regex))
+
+    def add(self, regex: re.Pattern[str]) -> Prefiltered:
+        literals = literal_starts(regex.pattern, regex.flags)
+        index = -1
+        if literals is not None:
+            index = len(self._literals)
+            self._literals.append(literals)
+            self._automaton = None
+            self._last = None
+        return Prefiltered(regex, self, index)
+
+    def _build(self) -> ahocorasick.Automaton:
+        table: dict[str, set[int]] = {}
+        for i, literals in enumerate(self._literals):
+            for lit in literals:
+                table.setdefault(lit, set()).add(i)
+        automaton = ahocorasick.Automaton()
+        for lit, indices in table.items():
+            automaton.add_word(lit, (len(lit), tuple(sorted(indices))))
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+    def candidates(self, text: str) -> list[list[int]] | None:
+        """Per pattern, the sorted positions where it may match; None: use the plain regexes."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        result: list[list[int]] | None = None
+        if _SPECIAL.search(text) is None:
+            automaton = self._automaton or self._build()
+            result = [[] for _ in self._literals]
+            for end, (length, indices) in automaton.iter(fold(text)):
+                start = end - length + 1
+                for i in indices:
+                    result[i].append(start)
+            for positions in result:
+                positions.sort()
+        self._last = (text, result)
+        return result
+
+
+class Prefiltered:
+    """A compiled regex whose ``search`` and ``finditer`` only try candidate positions."""
+
+    def __init__(self, regex: re.Pattern[str], scan: LiteralScan, index: int) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.flags = regex.flags
+        self.groups = regex.groups
+        self._scan = scan
+        self._index = index
+
+    def _positions(self, string: str) -> list[int] | None:
+        if self._index < 0 or len(string) < MIN_TEXT:
+            return None
+        cands = self._scan.candidates(string)
+        return None if cands is None else cands[self._index]
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        positions = self._positions(string)
+        if positions is None:
+            return self.regex.search(string, pos, endpos)
+        pos = max(pos, 0)
+        end = min(endpos, len(string))
+        match = self.regex.match
+        i = bisect.bisect_left(positions, pos)
+        n = len(positions)
+        while i < n:
+            p = positions[i]
+            if p >= end:
+                break
+            m = match(string, p, end)
+            if m is not None:
+                return m
+            i += 1
+        return None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        positions = self._positions(string)
+        if positions is None:
+            return self.regex.finditer(string, pos, endpos)
+        return self._iter(string, positions, max(pos, 0), min(endpos, len(string)))
+
+    def _iter(self, string: str, positions: list[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+        match = self.regex.match
+        i = bisect.bisect_left(positions, pos)
+        n = len(positions)
+        last = pos
+        while i < n:
+            p = positions[i]
+            if p >= end:
+                break
+            if p >= last:
+                m = match(string, p, end)
+                if m is not None:
+                    yield m
+                    last = m.end()
+            i += 1
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.fullmatch(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.regex.findall(string, pos, endpos)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self.regex.sub(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.regex.split(string, maxsplit)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "regex":  # not set yet (copying): no recursion
+            raise AttributeError(name)
+        return getattr(self.regex, name)
+
+    def __repr__(self) -> str:
+        return f"Prefiltered({self.regex!r})"

@@ -1,0 +1,116 @@
+"""The speed rewrites change nothing: factored regexes match exactly what the originals match,
+and the fast analysis JSON is exactly ``dataclasses.asdict``."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from analysis_fixtures import real_kb
+
+from reader.core.analysis import cues, signals
+from reader.core.analysis.alternation import factor, word_alternation
+from reader.core.analysis.engine import Analyzer
+from reader.core.analysis.prefilter import Prefiltered
+from reader.core.analysis.text import Layout
+from reader.core.samples import sample_files
+
+CASES = [
+    (r"\b(?:a|ab|abc)\b", "a ab abc abd"),
+    (r"\b(?:abc|ab|a)\b", "a ab abc abd"),
+    (r"(?:ab\w*|a|b)", "abx a b ba"),
+    (r"x(a)|y|x(b)", "xa y xb"),  # capturing groups keep their numbers
+    (r"(a)\1|ab", "aa ab"),  # backreference: left alone
+    (r"(?i)sag|sagt", "SAGT"),  # inline flags: left alone
+    (r"\bnach\s+(?:den\s+)?Worten\b|\bnach\s+Angaben\b|\blaut\b|(?<=,\s)so\b", "Nach Angaben, so laut nach den Worten"),
+    (r"[ab]c|ad|a\.|a", "ac ad a. a"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text"), CASES)
+def test_factored_pattern_matches_the_same(pattern: str, text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        a = [(m.span(), m.groups()) for m in re.finditer(pattern, text, flags)]
+        b = [(m.span(), m.groups()) for m in re.finditer(factor(pattern, bool(flags)), text, flags)]
+        assert a == b, pattern
+
+
+def test_factoring_builds_a_trie() -> None:
+    out = word_alternation(["sagte", "sagten", "sagt", "erklärte"])
+    assert out.count("g") == 1 and re.fullmatch(out, "sagten") and not re.fullmatch(out, "sagtet")
+    assert factor(r"x(a)|y|x(b)") == r"x(a)|y|x(b)"
+
+
+def _texts() -> str:
+    from reader.core.importing.pipeline import parse_path
+
+    parts = [parse_path(p).text for p in sample_files()]
+    text = "\n\n".join(parts)
+    return text + "\n\n" + text.upper()
+
+
+MARK = "# the same patterns with their alternations as tries"
+
+
+def _written(module: object) -> dict[str, object]:
+    """The module's names as written, before its closing block swaps in the factored patterns."""
+    source = Path(module.__file__).read_text("utf-8")  # type: ignore[attr-defined]
+    assert MARK in source
+    namespace: dict[str, object] = {"__name__": module.__name__}  # type: ignore[attr-defined]
+    exec(compile(source[:source.index(MARK)], "written", "exec"), namespace)
+    return namespace
+
+
+def _patterns(names: dict[str, object]) -> dict[str, Any]:
+    kinds = (re.Pattern, Prefiltered)
+    out: dict[str, Any] = {}
+    for name, value in names.items():
+        if isinstance(value, kinds):
+            out[name] = value
+        elif isinstance(value, dict):
+            out.update({f"{name}[{k}]": v for k, v in value.items() if isinstance(v, kinds)})
+    return out
+
+
+@pytest.mark.parametrize("module", [signals, cues], ids=["signals", "cues"])
+def test_shipped_patterns_match_the_same_as_written(module: object) -> None:
+    text = _texts()
+    written = _patterns(_written(module))
+    shipped = _patterns(vars(module))
+    layout = Layout(text)
+    ranges = [(s.start, s.end) for s in layout.sentences][:120] + [(0, len(text)), (17, 5000)]
+    changed = prefiltered = 0
+    for name, original in written.items():
+        fast = shipped[name]
+        assert [(m.span(), m.groups()) for m in original.finditer(text)] == \
+            [(m.span(), m.groups()) for m in fast.finditer(text)], name
+        for a, b in ranges:  # sentence by sentence, as the analysis asks
+            x, y = original.search(text, a, b), fast.search(text, a, b)
+            assert (x and x.span()) == (y and y.span()), (name, a, b)
+            assert [m.span() for m in original.finditer(text, a, b)] == \
+                [m.span() for m in fast.finditer(text, a, b)], (name, a, b)
+        changed += fast.pattern != original.pattern
+        prefiltered += isinstance(fast, Prefiltered) and fast._positions(text) is not None
+    assert changed >= 8 and prefiltered >= 8
+
+
+def test_special_characters_fall_back_to_the_plain_regex() -> None:
+    text = "µg " + "Die Armee griff an, sagte er. " * 40
+    assert Prefiltered is type(signals.ACCUSATION["de"])
+    fast = signals.ACCUSATION["de"]
+    assert fast._positions(text) is None  # type: ignore[attr-defined]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex.finditer(text)]  # type: ignore[attr-defined]
+
+
+def test_json_is_exactly_asdict() -> None:
+    from reader.core.importing.pipeline import parse_path
+
+    analyzer = Analyzer(real_kb())
+    for path in sample_files()[:3]:
+        article = parse_path(path)
+        a = analyzer.analyze(article.title, article.text, article.language, article.outlet)
+        assert a.to_json() == dataclasses.asdict(a)
+        assert a.attributions and a.to_json()["attributions"][0]["speaker"] == dataclasses.asdict(a.attributions[0].speaker)
