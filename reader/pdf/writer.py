@@ -38,9 +38,8 @@ from reader.core.export_content import (
     build_export_article,
     export_date,
 )
-from reader.core.notes import Note, notes_for
-from reader.core.output_path import OutputError, check_output, replace_into
 from reader.core.notes import notes_for
+from reader.core.output_path import OutputError, check_output, replace_into
 from reader.pdf import fonts
 from reader.pdf.layout import (
     RESOLUTION,
