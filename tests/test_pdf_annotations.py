@@ -271,3 +271,31 @@ def test_dialog_checkbox_sets_the_option(qtbot, tmp_path: Path) -> None:  # type
         assert dialog.start_export()
     assert PdfReader(out).pages
     lib.close()
+
+
+def test_highlight_tags_travel_into_the_pdf_annotation(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    from reader.core.library import Library
+    from reader.core.models import NewArticle
+
+    lib_path = tmp_path / "lib.sqlite"
+    lib = Library.open(lib_path)
+    text = demo.demo_article(1, 200).text
+    art_id = lib.add_article(NewArticle(title="Artikel", text=text, language="de", outlet="Demo"))
+    lib.close()
+    quote = " ".join(text.split()[3:6])
+    env = {**os.environ, "MARGIN_LIBRARY": str(lib_path), "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-m", "reader", "highlight", str(art_id), "--quote", quote,
+                        "--note", "Prüfen", "--tag", "ceasefire", "--tag", "Minsk"],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "tags.pdf"
+    r = subprocess.run([sys.executable, "-m", "reader", "export-pdf", str(art_id), "-o", str(out)],
+                       capture_output=True, text=True, env=env, timeout=180)
+    assert r.returncode == 0, r.stderr
+    highlights = [a for _, a in _annots(PdfReader(out)) if a["/Subtype"] == "/Highlight"]
+    assert highlights
+    contents = str(highlights[0]["/Contents"])
+    assert contents.startswith("Prüfen") and "#ceasefire" in contents and "#Minsk" in contents

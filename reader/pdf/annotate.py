@@ -75,12 +75,14 @@ class OutlineEntry:
 
 
 def highlight_contents(note: Note) -> str:
-    """The /Contents of a user's highlight: the note, else the quote.
+    """The /Contents of a user's highlight: the note, else the quote, then its tags.
 
-    The one place that turns a highlight into annotation text (tags, when highlights have them,
-    belong here too).
+    The one place that turns a highlight into annotation text.
     """
-    return note.body.strip() or " ".join(note.quote.split())
+    text = note.body.strip() or " ".join(note.quote.split())
+    if note.tags:
+        text += "\n\n" + " ".join(f"#{tag}" for tag in note.tags)
+    return text
 
 
 def highlight_spec(note: Note, page: int, quads: Sequence[Quad]) -> AnnotSpec:
