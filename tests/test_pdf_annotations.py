@@ -299,3 +299,31 @@ def test_highlight_tags_travel_into_the_pdf_annotation(tmp_path: Path) -> None:
     assert highlights
     contents = str(highlights[0]["/Contents"])
     assert contents.startswith("Prüfen") and "#ceasefire" in contents and "#Minsk" in contents
+
+
+def test_popups_stay_inside_their_page(exported) -> None:  # type: ignore[no-untyped-def]
+    path, _ = exported
+    reader = PdfReader(path)
+    popups = 0
+    for i, annot in _annots(reader):
+        if annot["/Subtype"] != "/Popup":
+            continue
+        popups += 1
+        box = reader.pages[i].mediabox
+        x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+        assert float(box.left) <= x0 < x1 <= float(box.right)
+        assert float(box.bottom) <= y0 < y1 <= float(box.top)
+    assert popups
+
+
+def test_popup_beside_a_highlight_at_the_page_corner_is_pulled_inside() -> None:
+    from pypdf.generic import RectangleObject
+
+    from reader.pdf.annotate import _popup_rect
+
+    page = RectangleObject([0, 0, 595, 842])
+    x0, y0, x1, y1 = _popup_rect((480.0, 820.0, 590.0, 841.0), page)  # near the top-right corner
+    assert 0 <= x0 < x1 <= 595 and 0 <= y0 < y1 <= 842
+    assert (x1 - x0, y1 - y0) == (180.0, 80.0)
+    x0, y0, x1, y1 = _popup_rect((40.0, 2.0, 120.0, 20.0), page)  # near the bottom
+    assert y0 >= 0 and x0 == 124.0

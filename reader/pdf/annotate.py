@@ -238,13 +238,23 @@ def _add_markup(writer: PdfWriter, spec: AnnotSpec) -> None:
     popup = DictionaryObject({
         NameObject("/Type"): NameObject("/Annot"),
         NameObject("/Subtype"): NameObject("/Popup"),
-        NameObject("/Rect"): ArrayObject([FloatObject(round(v, 3)) for v in (
-            bbox[2] + 4, bbox[3] - 80, bbox[2] + 184, bbox[3])]),
+        NameObject("/Rect"): ArrayObject([FloatObject(round(v, 3)) for v in
+                                          _popup_rect(bbox, writer.pages[spec.page].mediabox)]),
         NameObject("/Open"): _false(),
         NameObject("/Parent"): added.indirect_reference,
     })
     popup_added = writer.add_annotation(spec.page, popup)
     added[NameObject("/Popup")] = popup_added.indirect_reference
+
+
+def _popup_rect(bbox: Sequence[float], page_box: object) -> tuple[float, float, float, float]:
+    """Where the note's popup opens: beside the highlight, kept inside the page."""
+    left, bottom = float(page_box.left), float(page_box.bottom)  # type: ignore[attr-defined]
+    right, top = float(page_box.right), float(page_box.top)  # type: ignore[attr-defined]
+    width, height = min(180.0, right - left), min(80.0, top - bottom)
+    x0 = min(max(bbox[2] + 4, left), right - width)
+    y1 = min(max(bbox[3], bottom + height), top)
+    return x0, y1 - height, x0 + width, y1
 
 
 def _false() -> object:
