@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.analysis import cues as C
-from reader.core.analysis import sides
+from reader.core.analysis import german_np, sides
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.mentions import SPEAKER_TYPES, Resolved, speaker_kind
 from reader.core.analysis.model import Attribution, Span, Speaker
@@ -71,6 +71,38 @@ _PRON_AUX = {
 }
 
 
+_KONJUNKTIV = re.compile(
+    r"\b(?:sei|seien|seiest|habe|hätte|hätten|werde|würde|würden|könne|könnten?|müsse|müssten?|"
+    r"solle|dürfe|wolle|gebe|gäbe|liege|stehe|gehe|komme|bleibe|wäre|wären|möge)\b")
+_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _last_strong_boundary(text: str, ss: int, pos: int) -> int:
+    """Start of the stretch before ``pos`` that may hold a subject with an apposition: after
+    the last ; : quotation mark or dash (commas do not count)."""
+    i = pos - 1
+    lo = max(ss, pos - 300)
+    while i >= lo:
+        if text[i] in ";:„“”\"«»()–—":
+            return i + 1
+        i -= 1
+    return lo
+
+
+def se_of(text: str, pos: int) -> int:
+    """End of the sentence around ``pos`` (next full stop, ! ? or line break)."""
+    m = _SENT_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _sentence_initial(text: str, ss: int, pos: int) -> bool:
+    """Only quotes, dashes or spaces between the sentence start (or a colon) and ``pos``."""
+    i = pos - 1
+    while i >= ss and (text[i].isspace() or text[i] in "„“”\"«»‚‘’'–—-("):
+        i -= 1
+    return i < ss or text[i] in ":.!?"
+
+
 @dataclass
 class _Cue:
     start: int
@@ -120,7 +152,17 @@ class AttributionFinder:
             for m in C.DE_SPRACH.finditer(text):
                 out.append(_Cue(m.start(), m.end(), "verb", m.end(),
                                 C.VerbCue("sprechen", "object")))
-            verbs, verb_re = C.DE_VERBS, C.DE_VERB_RE
+            for m in C.DE_VERB_RE.finditer(text):
+                forms = C.DE_VERBS.get(m.group().lower())  # not casefold: ß
+                if not forms:
+                    continue
+                end = _CLAUSE_END.search(text, m.end())
+                last = _last_word(text, m.end(), end.start() if end else len(text))
+                de_verb = C.choose_de(forms, last)
+                if de_verb is not None:
+                    out.append(_Cue(m.start(), m.end(), "verb", m.end(), de_verb))
+            verbs: dict[str, C.VerbCue] = {}
+            verb_re = None
         else:
             for m in C.EN_IMP.finditer(text):
                 out.append(_Cue(m.start(), m.end(), "imp", m.end()))
@@ -129,7 +171,7 @@ class AttributionFinder:
             for m in C.EN_MULTI.finditer(text):
                 out.append(_Cue(m.start(), m.end(), "verb", m.end(), C.VerbCue("call", "object")))
             verbs, verb_re = C.EN_VERBS, C.EN_VERB_RE
-        for m in verb_re.finditer(text):
+        for m in verb_re.finditer(text) if verb_re is not None else ():
             verb = verbs.get(m.group().casefold()) or verbs.get(m.group())
             if verb is None:
                 continue
@@ -311,6 +353,9 @@ class AttributionFinder:
                 content = _trim(text, ss, _last_comma(text, ss, cue.start))
             else:
                 content = _trim(text, _skip_comma(text, clause_end, se), se)
+        if cue.type == "verb" and self.lang == "de":
+            speaker = self._de_whole_speaker(text, ss, se, cue, preposed, speaker, mentions,
+                                             starts, state)
         if speaker is None:
             return None
         cue_span = Span(cue.start, cue.cue_end if cue.cue_end > cue.end else cue.end,
@@ -346,6 +391,41 @@ class AttributionFinder:
             self._maybe_readout(att, state)
         return att
 
+    def _de_whole_speaker(self, text: str, ss: int, se: int, cue: _Cue, preposed: bool,
+                          speaker: Speaker | None, mentions: list[Resolved], starts: list[int],
+                          state: ArticleState) -> Speaker:
+        """The speaker's whole noun phrase as its span ("der Vorsitzende des Verbandes, Elmar
+        Gesse"); a phrase the first pass missed is resolved here; with no phrase at all the
+        statement stays reported by an unidentified speaker."""
+        np: tuple[int, int] | None = None
+        nxt = text[cue.cue_end:cue.cue_end + 3].lstrip()
+        if not preposed and (not nxt or nxt[0] in ",.;:!?„“”\"«»()–—"):
+            # the verb closes its clause: "wie die Polizei mitteilte", "hat … angekündigt"
+            np = german_np.verb_final_subject(text, _last_boundary(text, ss, cue.start), cue.start)
+        if np is None and not preposed:
+            start = _last_strong_boundary(text, ss, cue.start)
+            np = german_np.np_covering(text, start, cue.start)
+            if np is None:
+                np = german_np.np_covering(text, _last_boundary(text, ss, cue.start), cue.start)
+        if np is None:
+            np = german_np.np_after(text, cue.end, se)
+        if np is None:
+            if speaker is not None:
+                return speaker
+            return Speaker("unidentified speaker", None, None, "anonymous", "unknown")
+        np_span = Span(np[0], np[1], text[np[0]:np[1]])
+        if speaker is not None and speaker.span is not None and (
+                speaker.span.start < np[1] and np[0] < speaker.span.end
+                or (speaker.span.end <= cue.start < np[0] and speaker.entity)):
+            return Speaker(speaker.name, np_span, speaker.entity, speaker.kind, speaker.side,
+                           speaker.role)
+        found = self._speaker_in(text, np, mentions, starts, state, "after")
+        if found is None:
+            found = self._unresolved(text, np, state)
+        if found is None:
+            return Speaker(np_span.text, np_span, None, "unknown", "unknown")
+        return Speaker(found.name, np_span, found.entity, found.kind, found.side, found.role)
+
     def _verb_ok(self, text: str, ss: int, cue: _Cue, clause_end: int, boundary: str,
                  preposed: bool, before_start: int) -> bool:
         assert cue.verb is not None
@@ -372,10 +452,15 @@ class AttributionFinder:
                 return False
             return True
         # German
+        if text[cue.start].isupper() and not _sentence_initial(text, ss, cue.start):
+            return False  # a capitalised form inside a sentence is a noun: "Fragen", "Antworten"
         if prev_word in C.DE_ARTICLES or prev_word in ("sein", "seine", "ihr", "ihre", "seiner", "ihrer"):
             return False  # "das erklärte Ziel"
         if any(w.casefold() in _PASSIVE_DE for w in prev_words):
             return False  # "wurde zu fünf Jahren verurteilt"
+        after = _WORDS.findall(text, cue.end, min(clause_end, cue.end + 30))[:1]
+        if after and after[0].casefold() in _PASSIVE_DE | {"werde", "würde", "worden"}:
+            return False  # "… genannt wurde", "bestätigt werden"
         last = _last_word(text, cue.end, clause_end).casefold()
         if verb.particles:
             if last not in verb.particles:
@@ -387,6 +472,11 @@ class AttributionFinder:
                 _WORDS.findall(text, cue.end, clause_end)[:4]
             if any(w.casefold() in C.DE_NON_SPEECH_OBJECTS for w in near):
                 return False  # "erklärte seine Unabhängigkeit": declaring, not speaking
+        if verb.cls == "think":
+            # "glaubt, dass …", "geht davon aus, die Lage sei …", "„…“, hofft er"
+            if preposed or boundary.casefold() == "dass" or boundary in ":„“”\"«»":
+                return True
+            return boundary == "," and _KONJUNKTIV.search(text, clause_end, min(se_of(text, clause_end), clause_end + 160)) is not None
         if verb.cls == "clause":
             if preposed:
                 return True
@@ -395,7 +485,13 @@ class AttributionFinder:
                 # when the clause before the comma is short (the verb's own complement)
                 return True
             return False
-        return True
+        # object verbs ("forderte den Rücktritt"): a reported clause or quotation, or a
+        # speech-act object ("forderte … Aufklärung") when a person or body is the subject
+        if preposed or boundary in ",:„“”\"«»" or boundary.casefold() == "dass":
+            return True
+        # "äußerte sich besorgt", "sprach sich für … aus": a statement by its nature
+        return bool(re.match(r"\s+sich\b", text[cue.end:cue.end + 6])) and verb.lemma in (
+            "äußern", "aussprechen")
 
     def _content_after(self, text: str, cue: _Cue, clause_end: int, boundary: str, se: int,
                        speaker: Speaker | None) -> tuple[int, int] | None:
@@ -449,10 +545,12 @@ class AttributionFinder:
             words = segment.split()
             pron = (segment.strip() if where == "before" else (words[0] if words else "")).casefold()
             ante = self._antecedent(state) if pron in sides.PRONOUNS[self.lang] else None
-            if ante is not None and (where == "before" or len(words) <= 2):
+            if pron in sides.PRONOUNS[self.lang] and (where == "before" or len(words) <= 2):
                 at = a + segment.casefold().find(pron)
-                return Speaker(ante.name, Span(at, at + len(pron), text[at:at + len(pron)]),
-                               ante.entity, ante.kind, ante.side, ante.role)
+                span = Span(at, at + len(pron), text[at:at + len(pron)])
+                if ante is None:  # a pronoun with no one to refer to: keep it, unresolved
+                    return Speaker(span.text, span, None, "unknown", "unknown")
+                return Speaker(ante.name, span, ante.entity, ante.kind, ante.side, ante.role)
             return None
         np_span = np if np is not None else (found[0][1].start, found[0][1].end)
         np_text = text[np_span[0]:np_span[1]]
@@ -567,8 +665,8 @@ class AttributionFinder:
         low = np_text.casefold()
         if low in sides.PRONOUNS[self.lang]:
             ante = self._antecedent(state)
-            if ante is None:
-                return None
+            if ante is None:  # a pronoun with no one to refer to: keep it, unresolved
+                return Speaker(np_text, span, None, "unknown", "unknown")
             return Speaker(ante.name, span, ante.entity, ante.kind, ante.side, ante.role)
         earlier = self._definite_anaphor(np_text, state)
         if earlier is not None:  # "Das Ministerium meldete …" after "… Verteidigungsministerium"

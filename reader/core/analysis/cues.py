@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from reader.core.analysis.alternation import faster
+from reader.core.analysis.de_verbs import DE_VERB_FORMS
 from reader.core.analysis.prefilter import LiteralScan
 
 
@@ -40,51 +41,27 @@ def _verbs(spec: list[tuple[str, str, str, tuple[str, ...], bool]]) -> dict[str,
     return table
 
 
-DE_VERBS = _verbs([
-    ("sagte sagten sagt gesagt", "sagen", "clause", (), False),
-    ("erklärte erklärten erklärt", "erklären", "clause", (), False),
-    ("betonte betonten betont", "betonen", "clause", (), False),
-    ("unterstrich unterstrichen unterstreicht", "unterstreichen", "clause", (), False),
-    ("bekräftigte bekräftigten bekräftigt", "bekräftigen", "clause", (), False),
-    ("bestätigte bestätigten bestätigt", "bestätigen", "clause", (), False),
-    ("erwähnte erwähnten erwähnt", "erwähnen", "clause", (), False),
-    ("behauptete behaupteten behauptet", "behaupten", "clause", (), False),
-    ("berichtete berichteten berichtet", "berichten", "clause", (), True),
-    ("meldete meldeten meldet", "melden", "object", (), True),
-    ("verlautete verlauteten", "verlauten", "clause", (), True),
-    ("nannte nannten nennt", "nennen", "object", (), False),
-    ("schrieb schrieben schreibt", "schreiben", "clause", (), False),
-    ("versicherte versicherten versichert", "versichern", "clause", (), False),
-    ("erinnerte erinnerten", "erinnern", "clause", (), False),
-    ("bemerkte bemerkten", "bemerken", "clause", (), False),
-    ("antwortete antworteten", "antworten", "clause", (), False),
-    ("argumentierte argumentierten", "argumentieren", "clause", (), False),
-    ("verkündete verkündeten", "verkünden", "object", (), True),
-    ("teilte teilten teilt", "mitteilen", "clause", ("mit",), True),
-    ("mitteilte mitteilten mitgeteilt", "mitteilen", "clause", (), True),
-    ("fügte fügten fügt", "hinzufügen", "clause", ("hinzu",), False),
-    ("wies wiesen weist", "hinweisen", "object", ("hin", "zurück"), False),
-    ("hob hoben hebt", "hervorheben", "clause", ("hervor",), False),
-    ("gab gaben gibt", "bekanntgeben", "object", ("bekannt",), True),
-    ("kündigte kündigten kündigt", "ankündigen", "object", ("an",), True),
-    ("rief riefen ruft", "aufrufen", "object", ("auf",), False),
-    ("stellte stellten stellt", "klarstellen", "clause", ("klar", "fest"), False),
-    ("räumte räumten räumt", "einräumen", "clause", ("ein",), False),
-    ("machte machten macht", "aufmerksam machen", "clause", ("aufmerksam",), False),
-    ("forderte forderten fordert gefordert", "fordern", "object", (), False),
-    ("warnte warnten warnt gewarnt", "warnen", "object", (), False),
-    ("verurteilte verurteilten verurteilt", "verurteilen", "object", (), False),
-    ("kritisierte kritisierten kritisiert", "kritisieren", "object", (), False),
-    ("begrüßte begrüßten", "begrüßen", "object", (), False),
-    ("bestritt bestritten bestreitet", "bestreiten", "object", (), False),
-    ("dementierte dementierten dementiert", "dementieren", "object", (), False),
-    ("äußerte äußerten äußert", "äußern", "object", (), False),
-    ("drohte drohten", "drohen", "object", (), False),
-    ("appellierte appellierten", "appellieren", "object", (), False),
-    ("beschuldigte beschuldigten", "beschuldigen", "object", (), False),
-    ("warf warfen wirft", "vorwerfen", "object", ("vor",), False),
-    ("bezeichnete bezeichneten bezeichnet", "bezeichnen", "object", (), False),
-])
+# German: the generated table of verbs of saying and thinking (``de_verbs.py``); a form may
+# stand for several verbs ("gab … bekannt", "gab … an"), told apart by the clause's last word
+DE_VERBS: dict[str, tuple[VerbCue, ...]] = {
+    form: tuple(VerbCue(v.lemma, v.cls, v.particles, v.publication) for v in verbs)
+    for form, verbs in DE_VERB_FORMS.items()
+}
+
+
+def choose_de(forms: tuple[VerbCue, ...], clause_last_word: str) -> VerbCue | None:
+    """Which verb a German form is, given the last word of its clause (see ``de_verbs.choose``)."""
+    last = clause_last_word.casefold()
+    plain: VerbCue | None = None
+    for verb in forms:
+        if verb.particles:
+            if last in verb.particles:
+                return verb
+        elif plain is None:
+            plain = verb
+    return plain
+
+
 # "sagte … ab/zu" (cancelled/promised) is not speech
 DE_NEGATIVE_PARTICLES = {"sagen": ("ab", "zu"), "erklären": ()}
 DE_SPRACH = re.compile(r"\b(?:sprach|sprachen|spricht)\s+(?:von|vom)\b", re.IGNORECASE)
@@ -182,7 +159,7 @@ TIME_WORDS = frozenset(
 )
 
 
-def verb_regex(table: dict[str, VerbCue]) -> re.Pattern[str]:
+def verb_regex(table: dict[str, VerbCue] | dict[str, tuple[VerbCue, ...]]) -> re.Pattern[str]:
     forms = sorted(table, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
 

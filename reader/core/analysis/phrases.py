@@ -153,7 +153,8 @@ def _np_after(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
     words = [m.group() for m in np]
     if all(w.casefold() in arts for w in words):
         return None
-    if lang == "de" and not any(w[:1].isupper() for w in words):
+    if lang == "de" and not any(w[:1].isupper() for w in words) and not (
+            len(words) >= 2 and words[0].casefold() in arts):  # "der 81-jährige"
         return None
     return np[0].start(), np[-1].end()
 
