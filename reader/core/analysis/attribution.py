@@ -415,7 +415,7 @@ class AttributionFinder:
             return Speaker("unidentified speaker", None, None, "anonymous", "unknown")
         np_span = Span(np[0], np[1], text[np[0]:np[1]])
         if speaker is not None and speaker.span is not None and (
-                speaker.span.start < np[1] and np[0] < speaker.span.end
+                (speaker.span.start < np[1] and np[0] < speaker.span.end)
                 or (speaker.span.end <= cue.start < np[0] and speaker.entity)):
             return Speaker(speaker.name, np_span, speaker.entity, speaker.kind, speaker.side,
                            speaker.role)

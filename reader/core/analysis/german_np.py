@@ -18,36 +18,41 @@ from __future__ import annotations
 
 import re
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _TOKEN = re.compile(r"[\w][\w\-.'’/]*\w|[\w]|[,;:!?„“”\"«»()–—]|\.(?=\s|$)", re.UNICODE)
 
-DETERMINERS = frozenset(
+DETERMINERS = _set(
     "der die das den dem des ein eine einer eines einem einen kein keine keiner keines "
     "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere "
     "dieser diese dieses diesem diesen jener jene mehrere einige viele zwei drei vier fünf "
-    "beide beiden alle zahlreiche".split()
+    "beide beiden alle zahlreiche"
 )
-PRONOUNS = frozenset("er sie es man wir ich dieser diese beide".split())
+PRONOUNS = _set("er sie es man wir ich dieser diese beide")
 _GENITIVE = frozenset({"des", "der"})
 _OBJECT_CASE = frozenset({"einen", "den", "dem", "einem", "ihn", "ihm", "ihnen", "sich", "uns"})
 _ATTACH = frozenset({"von", "vom", "aus"})
 # adverbs and adverbials that may stand between the verb and a following subject
-_ADVERBS = frozenset(
+_ADVERBS = _set(
     "gestern heute morgen vorgestern nun jetzt dann zudem dazu weiter weiterhin auch außerdem "
     "ebenfalls ferner jedoch aber allerdings zwar bereits schon noch erneut später daraufhin "
     "danach zuvor damals inzwischen mittlerweile offenbar offensichtlich ausdrücklich wörtlich "
     "sinngemäß demnach nämlich sogar selbst gleichzeitig zugleich abschließend einst bislang "
     "wiederholt mehrfach kürzlich jüngst unlängst dabei hierzu darauf damit indes indessen "
-    "vielmehr lediglich nur bloß ebenso gegenüber öffentlich schriftlich mündlich".split()
+    "vielmehr lediglich nur bloß ebenso gegenüber öffentlich schriftlich mündlich"
 )
-_TIME_NOUNS = frozenset(
+_TIME_NOUNS = _set(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende morgen abend "
     "nachmittag vormittag mittag nacht januar februar märz april mai juni juli august "
-    "september oktober november dezember woche monat jahr anfang ende mitte".split()
+    "september oktober november dezember woche monat jahr anfang ende mitte"
 )
-_NOT_NOUN_CAPS = frozenset(
+_NOT_NOUN_CAPS = _set(
     "dies das der die den dem des ein eine im am in auf nach bei mit von vor seit für über "
     "unter laut zufolge so wie als ob dass und oder aber doch denn damit deshalb daher trotzdem "
-    "dennoch ich du er sie es wir ihr man".split()
+    "dennoch ich du er sie es wir ihr man"
 )
 _MAX_WORDS = 12
 
@@ -112,7 +117,7 @@ def parse_np(toks: list[tuple[int, int, str]], i: int, allow_apposition: bool = 
             break
         if w in _ATTACH and j + 1 < n:
             k = parse_np(toks, j + 1, allow_apposition=False)
-            if k > j + 1 and toks[j + 1][2][:1].isupper() or (k > j + 2 and toks[j + 1][2].casefold() in
+            if (k > j + 1 and toks[j + 1][2][:1].isupper()) or (k > j + 2 and toks[j + 1][2].casefold() in
                                                                 ("der", "dem", "des", "den", "die")):
                 last = toks[k - 1][2].casefold()
                 if last in _TIME_NOUNS or toks[k - 1][2][:1].isdigit():
@@ -144,14 +149,14 @@ def _quoted_name(toks: list[tuple[int, int, str]], j: int) -> int:
     return j
 
 
-SUBORDINATORS = frozenset(
+SUBORDINATORS = _set(
     "wie dass ob als weil nachdem da wenn während obwohl obgleich sobald bevor seit seitdem "
-    "damit indem nachdem falls sofern".split()
+    "damit indem nachdem falls sofern"
 )
-AUXILIARIES = frozenset(
+AUXILIARIES = _set(
     "hat haben hatte hatten habe hätte hätten ist sind war waren sei seien wird werden wurde "
     "wurden will wollte wollten soll sollte sollten kann konnte konnten muss musste mussten "
-    "darf durfte möchte mag".split()
+    "darf durfte möchte mag"
 )
 
 
