@@ -89,6 +89,13 @@ def _last_strong_boundary(text: str, ss: int, pos: int) -> int:
     return lo
 
 
+# after "so X": nothing but an adverb or two before the sentence (or clause) ends
+_SO_TAIL = re.compile(
+    r"(?:\s+(?:weiter|abschließend|gegenüber\s+[^.,;]{1,40}|in\s+[^.,;]{1,50}|am\s+\w+|"
+    r"zuletzt|damals|heute|gestern|später|einmal|außerdem|zudem|ergänzend|wörtlich|"
+    r"sinngemäß)){0,2}\s*(?:[.;!?:,)]|$|\n)")
+
+
 def se_of(text: str, pos: int) -> int:
     """End of the sentence around ``pos`` (next full stop, ! ? or line break)."""
     m = _SENT_END.search(text, pos)
@@ -149,6 +156,11 @@ class AttributionFinder:
             for m in C.DE_PREP.finditer(text):
                 kind = "prep_before" if m.group().casefold() == "zufolge" else "prep"
                 out.append(_Cue(m.start(), m.end(), kind, m.end()))
+            for m in C.DE_NACH.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "prep", m.end()))
+            for rx, kind in ((C.DE_NACH_POST, "post"), (C.DE_SO, "so"), (C.DE_REF, "ref")):
+                for m in rx.finditer(text):
+                    out.append(_Cue(m.start(), m.end(), kind, m.end()))
             for m in C.DE_SPRACH.finditer(text):
                 out.append(_Cue(m.start(), m.end(), "verb", m.end(),
                                 C.VerbCue("sprechen", "object")))
@@ -328,6 +340,8 @@ class AttributionFinder:
                     speaker = self._speaker_in(text, (before_start, cue.start), mentions, starts,
                                                state, "before")
                 cue_phrase_end = cue.end
+            if self.lang == "de":
+                speaker = self._de_prep_speaker(text, se, cue, speaker, mentions, starts, state)
             if speaker is None:
                 return None
             phrase_start = speaker.span.start if (cue.type == "prep_before" and speaker.span) else cue.start
@@ -345,6 +359,28 @@ class AttributionFinder:
                 return None
             content = _trim(text, ss, cue.start) if cue.start - ss > se - cue.end else _trim(
                 text, _skip_comma(text, cue.end, se), se)
+        elif cue.type == "so":
+            np = german_np.np_after(text, cue.end, se)
+            if np is None or not _SO_TAIL.match(text, np[1], se + 1):
+                return None  # "so dass", "so schnell wie möglich": not a source
+            speaker = self._de_resolve(text, np, None, mentions, starts, state)
+            content = _quote_before(layout, ss, cue.start) or _trim(text, ss, cue.start)
+        elif cue.type == "post":
+            first = text[cue.start:cue.end].split()[0].casefold()
+            if first in ("seiner", "ihrer", "dessen", "deren"):
+                ante = self._antecedent(state)
+                span = Span(cue.start, cue.start + len(first), text[cue.start:cue.start + len(first)])
+                speaker = Speaker(span.text, span, None, "unknown", "unknown") if ante is None else \
+                    Speaker(ante.name, span, ante.entity, ante.kind, ante.side, ante.role)
+            else:  # "Dem Vernehmen nach": unnamed sources
+                speaker = Speaker("unnamed sources", None, None, "anonymous", "unknown")
+            content = _trim(text, ss, cue.start) if cue.start - ss > se - cue.end else _trim(
+                text, _skip_comma(text, cue.end, se), se)
+        elif cue.type == "ref":
+            speaker = self._readout_speaker(state, outlet) if state.last_speaker is None else \
+                Speaker(state.last_speaker.name, None, state.last_speaker.entity,
+                        state.last_speaker.kind, state.last_speaker.side, state.last_speaker.role)
+            content = _trim(text, _skip_comma(text, cue.end, se), se)
         else:  # imp
             after = (cue.end, clause_end)
             found = self._speaker_in(text, after, mentions, starts, state, "after", entities_only=True)
@@ -420,6 +456,41 @@ class AttributionFinder:
             return Speaker(speaker.name, np_span, speaker.entity, speaker.kind, speaker.side,
                            speaker.role)
         found = self._speaker_in(text, np, mentions, starts, state, "after")
+        if found is None:
+            found = self._unresolved(text, np, state)
+        if found is None:
+            return Speaker(np_span.text, np_span, None, "unknown", "unknown")
+        return Speaker(found.name, np_span, found.entity, found.kind, found.side, found.role)
+
+    def _de_prep_speaker(self, text: str, se: int, cue: _Cue, speaker: Speaker | None,
+                         mentions: list[Resolved], starts: list[int],
+                         state: ArticleState) -> Speaker | None:
+        """"laut „Welt“", "nach Angaben des Direktors, Jefferson Jauwena": the whole source
+        phrase; after "nach", from its noun of stating on ("Angaben der Polizei")."""
+        phrase = text[cue.start:cue.end]
+        if cue.type == "prep_before":
+            return speaker
+        if phrase[:4].casefold() == "nach":
+            noun_start = cue.start + phrase.rstrip().rfind(" ") + 1
+            np = german_np.np_from(text, noun_start, se)
+            if np is not None and np[1] <= cue.end and speaker is not None:
+                return speaker  # "nach israelischen Angaben": the side speaks
+        else:
+            np = german_np.np_from(text, cue.end, se)
+        if np is None:
+            return speaker
+        return self._de_resolve(text, np, speaker, mentions, starts, state)
+
+    def _de_resolve(self, text: str, np: tuple[int, int], speaker: Speaker | None,
+                    mentions: list[Resolved], starts: list[int], state: ArticleState) -> Speaker:
+        """``speaker`` with the phrase ``np`` as its span when they overlap; else whoever the
+        phrase names (a knowledge-base entity, a title, a pronoun or just the phrase)."""
+        np_span = Span(np[0], np[1], text[np[0]:np[1]])
+        if speaker is not None and speaker.span is not None and \
+                speaker.span.start < np[1] and np[0] < speaker.span.end:
+            return Speaker(speaker.name, np_span, speaker.entity, speaker.kind, speaker.side,
+                           speaker.role)
+        found = self._speaker_in(text, np, mentions, starts, state, "after", entities_only=True)
         if found is None:
             found = self._unresolved(text, np, state)
         if found is None:

@@ -92,13 +92,31 @@ EN_MULTI = re.compile(
 )
 
 DE_PREP = re.compile(
-    r"\blaut\b|\bnach\s+(?:(?:offiziellen|eigenen|ersten|vorläufigen|jüngsten|amtlichen|"
-    r"unbestätigten|aserbaidschanischen|armenischen|russischen|türkischen)\s+)?Angaben\b"
-    r"(?:\s+(?:von|des|der|aus))?|\bnach\s+(?:den\s+)?Worten\b(?:\s+(?:von|des|der))?|"
-    r"\bunter\s+Berufung\s+auf\b|\bzufolge\b|\bnach\s+[\w-]+-Angaben\b|"
-    r"(?<=,\s)so\b(?=\s+(?:der|die|das|ein|eine)\s[^,.;!?]{2,60}[.;!?](?:\s|$))",
+    r"\blaut\b|\bgemäß\b|\bunter\s+Berufung\s+auf\b|\bzufolge\b",
     re.IGNORECASE,
 )
+# "nach Angaben der Polizei", "nach eigenen Angaben", "nach Ansicht des Gerichts", "nach
+# Polizeiangaben": nach, up to three lowercase modifiers, a noun of stating or reckoning
+_SOURCE_NOUNS = (
+    r"(?:[\w-]*(?:angaben|berichten|aussagen|informationen|meinung|schätzungen|zählungen)|"
+    r"Angabe|Aussage|Ansicht|Auffassung|Einschätzung|Schätzung|Darstellung|Darstellungen|Worten|"
+    r"Erkenntnissen|Auskunft|Berechnungen|Überzeugung|Quellenlage|Planungen|Mitteilung|"
+    r"Erklärung|Ankündigung|Lesart|Interpretation|Sicht|Prognosen?|Umfragen?|Studien?|Vernehmen)"
+)
+DE_NACH = re.compile(
+    r"\b[Nn]ach\s+(?:(?-i:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:ischen|schen|nischen))\s+){0,3}?"
+    r"(?i:" + _SOURCE_NOUNS + r")\b"
+)
+# "Seiner Meinung nach", "Dem Vernehmen nach", "Angaben der Polizei nach" (postposed nach)
+DE_NACH_POST = re.compile(
+    r"\b(?:[Ss]einer|[Ii]hrer|[Uu]nserer|[Dd]eren|[Dd]essen|[Dd]em|[Dd]en)\s+"
+    r"(?:Meinung|Ansicht|Auffassung|Einschätzung|Vernehmen|Angaben|Worten|Überzeugung|"
+    r"Darstellung|Aussagen?)\s+nach\b"
+)
+# "…, so der Sprecher." / "…“, so Schnappauf weiter.": the speaker follows "so"
+DE_SO = re.compile(r"(?:(?<=,\s)|(?<=[“”»«\"]\s)|(?<=[“”»«\"]))so\b(?=\s+\S)")
+# "Demnach sei …", "ein Bericht, wonach …": the source is the one just named
+DE_REF = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))Demnach\b|\bdemnach\b|(?<=,\s)wonach\b")
 EN_PREP = re.compile(
     r"\baccording\s+to\b|\bciting\b|\bas\s+reported\s+by\b|\bin\s+the\s+words\s+of\b|"
     r"\bquoted\s+by\b",
@@ -173,3 +191,5 @@ _SCAN = LiteralScan()
 DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE, EN_MULTI, DE_SPRACH = (
     _SCAN.fast(faster(p)) for p in (DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE,
                                    EN_MULTI, DE_SPRACH))
+DE_NACH, DE_NACH_POST, DE_SO, DE_REF = (
+    _SCAN.fast(faster(p)) for p in (DE_NACH, DE_NACH_POST, DE_SO, DE_REF))

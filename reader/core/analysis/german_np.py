@@ -93,7 +93,7 @@ def parse_np(toks: list[tuple[int, int, str]], i: int, allow_apposition: bool = 
     while j < n:
         if _is_word(toks[j][2]) and _head(toks[j][2]):
             j += 1
-        elif toks[j][2] in ("„", "«", "»", "\"") and j > i:
+        elif toks[j][2] in ("„", "«", "»", "\""):
             k = _quoted_name(toks, j)  # "die Wochenzeitschrift „Jungle World“"
             if k == j:
                 break
@@ -219,6 +219,15 @@ def np_after(text: str, a: int, b: int) -> tuple[int, int] | None:
     if k <= i:
         return None
     return toks[i][0], toks[k - 1][1]
+
+
+def np_from(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The noun phrase starting right at ``a`` ("Angaben der Polizei", "„Welt“")."""
+    toks = _tokens(text, a, b)
+    k = parse_np(toks, 0)
+    if k <= 0:
+        return None
+    return toks[0][0], toks[k - 1][1]
 
 
 def np_covering(text: str, a: int, b: int) -> tuple[int, int] | None:
