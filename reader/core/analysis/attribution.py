@@ -96,6 +96,11 @@ _SO_TAIL = re.compile(
     r"sinngemäß)){0,2}\s*(?:[.;!?:,)]|$|\n)")
 
 
+_FIRST_PERSON = frozenset({"ich", "du", "wir", "ihr", "man"})
+_SICH_ADJ = re.compile(r"\s+sich\s+(?:(?:auch|ebenfalls|erneut|heute|gestern|sehr|zutiefst)\s+)?"
+                       r"([a-zäöüß]\w+)")
+
+
 def se_of(text: str, pos: int) -> int:
     """End of the sentence around ``pos`` (next full stop, ! ? or line break)."""
     m = _SENT_END.search(text, pos)
@@ -390,8 +395,13 @@ class AttributionFinder:
             else:
                 content = _trim(text, _skip_comma(text, clause_end, se), se)
         if cue.type == "verb" and self.lang == "de":
+            if any(q.closed and q.words >= 3 and q.inner_start <= cue.start and cue.end <= q.inner_end
+                   for q in layout.quotes_in(ss, se)):
+                return None  # a verb inside a quotation is the quoted person's own words
             speaker = self._de_whole_speaker(text, ss, se, cue, preposed, speaker, mentions,
                                              starts, state)
+            if speaker.span is not None and speaker.span.text.casefold() in _FIRST_PERSON:
+                return None  # "würde ich sagen", "kann man sagen": no reported source
         if speaker is None:
             return None
         cue_span = Span(cue.start, cue.cue_end if cue.cue_end > cue.end else cue.end,
@@ -561,8 +571,9 @@ class AttributionFinder:
         if preposed or boundary in ",:„“”\"«»" or boundary.casefold() == "dass":
             return True
         # "äußerte sich besorgt", "sprach sich für … aus": a statement by its nature
-        return bool(re.match(r"\s+sich\b", text[cue.end:cue.end + 6])) and verb.lemma in (
-            "äußern", "aussprechen")
+        m = _SICH_ADJ.match(text, cue.end)
+        return m is not None and verb.lemma in ("äußern", "aussprechen") and (
+            verb.lemma == "aussprechen" or m.group(1).casefold() not in C.DE_STOP)
 
     def _content_after(self, text: str, cue: _Cue, clause_end: int, boundary: str, se: int,
                        speaker: Speaker | None) -> tuple[int, int] | None:

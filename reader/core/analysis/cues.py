@@ -92,7 +92,7 @@ EN_MULTI = re.compile(
 )
 
 DE_PREP = re.compile(
-    r"\blaut\b|\bgemäß\b|\bunter\s+Berufung\s+auf\b|\bzufolge\b",
+    r"\blaut\b|\bunter\s+Berufung\s+auf\b|\bzufolge\b",
     re.IGNORECASE,
 )
 # "nach Angaben der Polizei", "nach eigenen Angaben", "nach Ansicht des Gerichts", "nach
@@ -104,7 +104,7 @@ _SOURCE_NOUNS = (
     r"Erklärung|Ankündigung|Lesart|Interpretation|Sicht|Prognosen?|Umfragen?|Studien?|Vernehmen)"
 )
 DE_NACH = re.compile(
-    r"\b[Nn]ach\s+(?:(?-i:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:ischen|schen|nischen))\s+){0,3}?"
+    r"\b(?:[Nn]ach|[Gg]emäß)\s+(?:(?-i:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:ischen|schen|nischen))\s+){0,3}?"
     r"(?i:" + _SOURCE_NOUNS + r")\b"
 )
 # "Seiner Meinung nach", "Dem Vernehmen nach", "Angaben der Polizei nach" (postposed nach)

@@ -50,12 +50,11 @@ berichten|berichtet|berichtete|berichtet|pub
 melden|meldet|meldete|gemeldet|pub
 vermelden|vermeldet|vermeldete|vermeldet|pub
 verlauten|verlautet|verlautete|verlautet|pub
-nennen|nennt|nannte|genannt|object
+nennen|nennt|nannte|-|object
 schreiben|schreibt|schrieb|geschrieben|clause
 versichern|versichert|versicherte|versichert|clause
 beteuern|beteuert|beteuerte|beteuert|clause
 erinnern|erinnert|erinnerte|erinnert|clause
-bemerken|bemerkt|bemerkte|bemerkt|clause
 an|merken|merkt|merkte|angemerkt|clause
 antworten|antwortet|antwortete|geantwortet|clause
 beantworten|beantwortet|beantwortete|beantwortet|object
@@ -120,12 +119,11 @@ versprechen|verspricht|versprach|versprochen|object
 zu|sichern|sichert|sicherte|zugesichert|object
 vor|schlagen|schlägt|schlug|vorgeschlagen|object
 empfehlen|empfiehlt|empfahl|empfohlen|object
-raten|rät|riet|geraten|clause
+raten|rät|riet|-|clause
 an|regen|regt|regte|angeregt|object
 plädieren|plädiert|plädierte|plädiert|object
 fragen|fragt|fragte|gefragt|clause
 bitten|bittet|bat|gebeten|object
-widersprechen|widerspricht|widersprach|widersprochen|object
 ein|wenden|wendet|wandte|eingewandt|clause
 verweisen|verweist|verwies|verwiesen|object
 beharren|beharrt|beharrte|beharrt|object
@@ -133,7 +131,6 @@ bekennen|bekennt|bekannte|-|clause
 gestehen|gesteht|gestand|gestanden|clause
 verraten|verrät|verriet|verraten|clause
 enthüllen|enthüllt|enthüllte|enthüllt|clause
-informieren|informiert|informierte|informiert|clause
 signalisieren|signalisiert|signalisierte|signalisiert|object
 an|deuten|deutet|deutete|angedeutet|clause
 prognostizieren|prognostiziert|prognostizierte|prognostiziert|object
@@ -167,11 +164,9 @@ bezweifeln|bezweifelt|bezweifelte|bezweifelt|think
 an|nehmen|nimmt|nahm|angenommen|think
 aus|gehen|geht|ging|ausgegangen|think
 überzeugen|überzeugt|überzeugte|überzeugt|think
-wissen|weiß|wusste|gewusst|think
 spekulieren|spekuliert|spekulierte|spekuliert|think
 mutmaßen|mutmaßt|mutmaßte|gemutmaßt|think
 beschließen|beschließt|beschloss|beschlossen|think
-entscheiden|entscheidet|entschied|entschieden|think
 urteilen|urteilt|urteilte|geurteilt|think
 """
 
