@@ -96,6 +96,7 @@ _SO_TAIL = re.compile(
     r"sinngemäß)){0,2}\s*(?:[.;!?:,)]|$|\n)")
 
 
+_PRONOUN_AFTER = re.compile(r"\s+(er|sie|es|man|wir|ich)\b(?!\s*[,.;:!?])")
 _FIRST_PERSON = frozenset({"ich", "du", "wir", "ihr", "man"})
 _SICH_ADJ = re.compile(r"\s+sich\s+(?:(?:auch|ebenfalls|erneut|heute|gestern|sehr|zutiefst)\s+)?"
                        r"([a-zäöüß]\w+)")
@@ -378,13 +379,17 @@ class AttributionFinder:
                 speaker = Speaker(span.text, span, None, "unknown", "unknown") if ante is None else \
                     Speaker(ante.name, span, ante.entity, ante.kind, ante.side, ante.role)
             else:  # "Dem Vernehmen nach": unnamed sources
-                speaker = Speaker("unnamed sources", None, None, "anonymous", "unknown")
+                head = text[cue.start:cue.end].rsplit(None, 1)[0]
+                speaker = Speaker("unnamed sources", Span(cue.start, cue.start + len(head), head),
+                                  None, "anonymous", "unknown")
             content = _trim(text, ss, cue.start) if cue.start - ss > se - cue.end else _trim(
                 text, _skip_comma(text, cue.end, se), se)
         elif cue.type == "ref":
-            speaker = self._readout_speaker(state, outlet) if state.last_speaker is None else \
-                Speaker(state.last_speaker.name, None, state.last_speaker.entity,
-                        state.last_speaker.kind, state.last_speaker.side, state.last_speaker.role)
+            # "Demnach": the source just named speaks; the word itself stands for it
+            ref = self._readout_speaker(state, outlet) if state.last_speaker is None else \
+                state.last_speaker
+            speaker = Speaker(ref.name, Span(cue.start, cue.end, text[cue.start:cue.end]),
+                              ref.entity, ref.kind, ref.side, ref.role)
             content = _trim(text, _skip_comma(text, cue.end, se), se)
         else:  # imp
             after = (cue.end, clause_end)
@@ -444,8 +449,13 @@ class AttributionFinder:
         Gesse"); a phrase the first pass missed is resolved here; with no phrase at all the
         statement stays reported by an unidentified speaker."""
         np: tuple[int, int] | None = None
+        pm = _PRONOUN_AFTER.match(text, cue.end)
+        if pm is not None and not preposed:
+            # "Der Politik schlug er vor": a nominative pronoun right after the verb is its
+            # subject, whatever opens the clause
+            np = pm.span(1)
         nxt = text[cue.cue_end:cue.cue_end + 3].lstrip()
-        if not preposed and (not nxt or nxt[0] in ",.;:!?„“”\"«»()–—"):
+        if np is None and not preposed and (not nxt or nxt[0] in ",.;:!?„“”\"«»()–—"):
             # the verb closes its clause: "wie die Polizei mitteilte", "hat … angekündigt"
             np = german_np.verb_final_subject(text, _last_boundary(text, ss, cue.start), cue.start)
         if np is None and not preposed:
@@ -480,11 +490,15 @@ class AttributionFinder:
         phrase = text[cue.start:cue.end]
         if cue.type == "prep_before":
             return speaker
-        if phrase[:4].casefold() == "nach":
+        if phrase[:4].casefold() in ("nach", "gemä"):
+            # the phrase after "nach", modifiers included: "offiziellen Angaben", "Angaben der
+            # Polizei"
+            np = german_np.np_from(text, cue.start + phrase.find(" ") + 1, se)
             noun_start = cue.start + phrase.rstrip().rfind(" ") + 1
-            np = german_np.np_from(text, noun_start, se)
-            if np is not None and np[1] <= cue.end and speaker is not None:
-                return speaker  # "nach israelischen Angaben": the side speaks
+            if np is None or np[1] < cue.end:
+                np = german_np.np_from(text, noun_start, se)
+                if np is not None:
+                    np = (cue.start + phrase.find(" ") + 1, np[1])
         else:
             np = german_np.np_from(text, cue.end, se)
         if np is None:

@@ -34,7 +34,7 @@ DETERMINERS = _set(
 PRONOUNS = _set("er sie es man wir ich dieser diese beide")
 _GENITIVE = frozenset({"des", "der"})
 _OBJECT_CASE = frozenset({"einen", "den", "dem", "einem", "ihn", "ihm", "ihnen", "sich", "uns"})
-_ATTACH = frozenset({"von", "vom", "aus"})
+_ATTACH = frozenset({"von", "vom", "aus", "für"})
 # adverbs and adverbials that may stand between the verb and a following subject
 _ADVERBS = _set(
     "gestern heute morgen vorgestern nun jetzt dann zudem dazu weiter weiterhin auch außerdem "
@@ -54,7 +54,8 @@ _NOT_NOUN_CAPS = _set(
     "unter laut zufolge so wie als ob dass und oder aber doch denn damit deshalb daher trotzdem "
     "dennoch ich du er sie es wir ihr man"
 )
-_MAX_WORDS = 12
+_NOT_NOUN_CAPS = _NOT_NOUN_CAPS | _ADVERBS  # "Inzwischen", "Damals" open a sentence capitalised
+_MAX_WORDS = 16
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -128,7 +129,7 @@ def parse_np(toks: list[tuple[int, int, str]], i: int, allow_apposition: bool = 
         break
     if allow_apposition and j + 1 < n and toks[j][2] == ",":
         k = parse_np(toks, j + 1, allow_apposition=False)
-        if k > j + 1 and k - j <= 8 and (k >= n or toks[k][2] in (",", ".", ";", ":", "–", "—", "(")):
+        if k > j + 1 and k - j <= 14 and (k >= n or toks[k][2] in (",", ".", ";", ":", "–", "—", "(")):
             if not (k < n and toks[k][2] == "," and k + 1 < n and toks[k + 1][2].casefold() in
                     ("der", "die", "das", "dessen", "deren", "welche", "welcher", "die")):
                 return k
