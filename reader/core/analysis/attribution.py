@@ -375,7 +375,8 @@ class AttributionFinder:
             first = text[cue.start:cue.end].split()[0].casefold()
             if first in ("seiner", "ihrer", "dessen", "deren"):
                 ante = self._antecedent(state)
-                span = Span(cue.start, cue.start + len(first), text[cue.start:cue.start + len(first)])
+                head = text[cue.start:cue.end].rsplit(None, 1)[0]  # "Seiner Meinung"
+                span = Span(cue.start, cue.start + len(head), head)
                 speaker = Speaker(span.text, span, None, "unknown", "unknown") if ante is None else \
                     Speaker(ante.name, span, ante.entity, ante.kind, ante.side, ante.role)
             else:  # "Dem Vernehmen nach": unnamed sources
@@ -395,6 +396,8 @@ class AttributionFinder:
             after = (cue.end, clause_end)
             found = self._speaker_in(text, after, mentions, starts, state, "after", entities_only=True)
             speaker = found or self._readout_speaker(state, outlet)
+            if self.lang == "de":
+                speaker = self._de_imp_source(text, ss, se, cue, speaker, mentions, starts, state)
             if preposed or clause_end >= se - 1:
                 content = _trim(text, ss, _last_comma(text, ss, cue.start))
             else:
@@ -450,6 +453,9 @@ class AttributionFinder:
         statement stays reported by an unidentified speaker."""
         np: tuple[int, int] | None = None
         pm = _PRONOUN_AFTER.match(text, cue.end)
+        if pm is not None and pm.group(1) in ("sie", "es") and german_np.np_covering(
+                text, _last_boundary(text, ss, cue.start), cue.start) is not None:
+            pm = None  # "Der Hauptgeschäftsführer nannte sie „fahrlässig“": sie is the object
         if pm is not None and not preposed:
             # "Der Politik schlug er vor": a nominative pronoun right after the verb is its
             # subject, whatever opens the clause
@@ -482,6 +488,19 @@ class AttributionFinder:
             return Speaker(np_span.text, np_span, None, "unknown", "unknown")
         return Speaker(found.name, np_span, found.entity, found.kind, found.side, found.role)
 
+    def _de_imp_source(self, text: str, ss: int, se: int, cue: _Cue, speaker: Speaker,
+                       mentions: list[Resolved], starts: list[int], state: ArticleState) -> Speaker:
+        """"In einer Erklärung der Regierung heißt es", "heißt es in der Ankündigung des
+        Komitees": the document or place the impersonal cue points to is its source phrase."""
+        np = german_np.prepositional_source(text, _last_boundary(text, ss, cue.start), cue.start)
+        if np is None:
+            m = re.match(r"\s+(?:in|im|aus|bei)\s+", text[cue.end:cue.end + 8])
+            if m is not None:
+                np = german_np.np_from(text, cue.end + m.end(), se)
+        if np is None:
+            return speaker
+        return self._de_resolve(text, np, speaker, mentions, starts, state)
+
     def _de_prep_speaker(self, text: str, se: int, cue: _Cue, speaker: Speaker | None,
                          mentions: list[Resolved], starts: list[int],
                          state: ArticleState) -> Speaker | None:
@@ -489,7 +508,10 @@ class AttributionFinder:
         phrase; after "nach", from its noun of stating on ("Angaben der Polizei")."""
         phrase = text[cue.start:cue.end]
         if cue.type == "prep_before":
-            return speaker
+            np = german_np.np_ending_at(text, max(0, cue.start - 200), cue.start)
+            if np is None or text[np[0]:np[1]].casefold() in _DATIVE_PRONOUNS:
+                return speaker
+            return self._de_resolve(text, np, speaker, mentions, starts, state)
         if phrase[:4].casefold() in ("nach", "gemä"):
             # the phrase after "nach", modifiers included: "offiziellen Angaben", "Angaben der
             # Polizei"

@@ -76,7 +76,10 @@ def _modifier(word: str) -> bool:
 
 
 def _head(word: str) -> bool:
-    return word[:1].isupper() and word.casefold() not in _NOT_NOUN_CAPS
+    """A noun or name: capitalised, or a name with an inner capital ("el-Baradei", "dpa-AFX")."""
+    if word.casefold() in _NOT_NOUN_CAPS:
+        return False
+    return word[:1].isupper() or ("-" in word and any(c.isupper() for c in word[1:]))
 
 
 def parse_np(toks: list[tuple[int, int, str]], i: int, allow_apposition: bool = True) -> int:
@@ -94,6 +97,9 @@ def parse_np(toks: list[tuple[int, int, str]], i: int, allow_apposition: bool = 
     while j < n:
         if _is_word(toks[j][2]) and _head(toks[j][2]):
             j += 1
+        elif toks[j][2] in ("und", "sowie") and j > heads and j + 1 < n and _head(toks[j + 1][2]) \
+                and not (j + 2 < n and toks[j + 2][2][:1].islower() and not _modifier(toks[j + 2][2])):
+            j += 1  # "Der frühere Bürgermeister und Justizsenator"
         elif toks[j][2] in ("„", "«", "»", "\""):
             k = _quoted_name(toks, j)  # "die Wochenzeitschrift „Jungle World“"
             if k == j:
@@ -245,4 +251,33 @@ def np_covering(text: str, a: int, b: int) -> tuple[int, int] | None:
     k = parse_np(toks, i)
     if k != len(toks):
         return None
+    if all(t[2].casefold() in _TIME_NOUNS or t[2][:1].isdigit() for t in toks[i:k]):
+        return None  # "Anfang Juli"
     return toks[i][0], toks[k - 1][1]
+
+
+def np_ending_at(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The longest noun phrase that ends right at ``b`` ("ersten Annahmen" zufolge, "den
+    Angaben der Polizei" zufolge)."""
+    toks = _tokens(text, a, b)
+    best: tuple[int, int] | None = None
+    for i in range(len(toks) - 1, max(-1, len(toks) - _MAX_WORDS - 1), -1):
+        if toks[i][2] in (",", ";", ":", "(", ")", "–", "—", "."):
+            break
+        if parse_np(toks, i, allow_apposition=False) == len(toks):
+            best = (toks[i][0], toks[-1][1])
+    return best
+
+
+def prepositional_source(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """"In einer Erklärung" heißt es, "Aus Paris" hieß es: the whole phrase a..b when it is a
+    preposition (in, im, aus, bei) with its noun phrase."""
+    toks = _tokens(text, a, b)
+    while toks and toks[-1][2] in (",",):
+        toks.pop()
+    if len(toks) < 2 or toks[0][2].casefold() not in ("in", "im", "aus", "bei", "beim"):
+        return None
+    k = parse_np(toks, 1)
+    if k != len(toks):
+        return None
+    return toks[0][0], toks[-1][1]
