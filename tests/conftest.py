@@ -18,6 +18,18 @@ if not SEEDS.is_dir():  # a clean clone in CI has shared/ beside the checkout
     SEEDS = Path(os.environ.get("MARGIN_SEEDS", "/work/shared/seeds"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """One QApplication for the whole run, made before any test. In-process PDF export makes a
+    bare QGuiApplication when none exists (as the CLI needs); if a PDF test ran first, every
+    later widget test would abort, so a subset like ``-k "not stress"`` crashed."""
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # the core-only CI job has no Qt
+        return
+    if QApplication.instance() is None:
+        config._margin_qapp = QApplication(["margin-tests"])  # type: ignore[attr-defined]
+
+
 @pytest.fixture(autouse=True)
 def _private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the real user's data folder or library from a test."""

@@ -97,6 +97,13 @@ _SO_TAIL = re.compile(
 
 
 _PRONOUN_AFTER = re.compile(r"\s+(er|sie|es|man|wir|ich)\b(?!\s*[,.;:!?])")
+# Konjunktiv I forms that are not also third-person indicative: reported speech on its own
+_KONJ_I = re.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|wisse|lasse|brauche|"
+    r"gelte|fehle|liege|stehe|gehe|komme|bleibe|handle|handele|trage|zeige|plane|arbeite|"
+    r"befinde|sehe|erhalte|biete|führe|halte|nehme|mache|sehe|gehöre|drohe|fordere|"
+    r"verfüge|benötige|entspreche|existiere|beabsichtige|erwarte|hoffe|glaube|wünsche)\b")
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:ich|Ich)\s+$")
 _FIRST_PERSON = frozenset({"ich", "du", "wir", "ihr", "man"})
 _SICH_ADJ = re.compile(r"\s+sich\s+(?:(?:auch|ebenfalls|erneut|heute|gestern|sehr|zutiefst)\s+)?"
                        r"([a-zäöüß]\w+)")
@@ -240,8 +247,59 @@ class AttributionFinder:
             out.extend(self._with_chain(text, layout, sent, att, mentions, starts, state))
             state.last_speaker = out[-1].speaker if out[-1].rule.endswith("chain") else att.speaker
             state.history.append(att.speaker)
+        if self.lang == "de":
+            out = self._continuations(text, layout, out)
         self._mark_relayed(out, state)
         return out
+
+    def _continuations(self, text: str, layout: Layout, atts: list[Attribution]) -> list[Attribution]:
+        """German indirect speech runs on without a verb of saying: a sentence in Konjunktiv I
+        ("Die Lage sei ernst.") right after a reported statement of the same paragraph is still
+        that speaker. Each such sentence gets its own attribution, rule ``de.continuation``,
+        with the Konjunktiv verb as its cue and the earlier speaker (and span)."""
+        by_sentence: dict[int, Attribution] = {}
+        for a in atts:
+            si = layout.sentence_index(a.cue.start)
+            if si >= 0 and (a.speaker.kind != "anonymous" or a.speaker.span is not None):
+                by_sentence.setdefault(si, a)
+            if a.content is not None:
+                last = layout.sentence_index(max(a.content.start, a.content.end - 1))
+                for sj in range(si + 1, last + 1):
+                    by_sentence.setdefault(sj, a)
+        added: list[Attribution] = []
+        for si in range(1, len(layout.sentences)):
+            if si in by_sentence:
+                continue
+            prev = by_sentence.get(si - 1)
+            sent = layout.sentences[si]
+            if prev is None or prev.paragraph != sent.paragraph:
+                continue
+            m = _KONJ_I.search(text, sent.start, sent.end)
+            if m is None or any(q.inner_start <= m.start() < q.inner_end
+                                for q in layout.quotes_in(sent.start, sent.end)):
+                continue
+            if _FIRST_PERSON_BEFORE.search(text, max(sent.start, m.start() - 4), m.start()):
+                continue  # "ich habe", "ich werde": indicative
+            cue = Span(m.start(), m.end(), m.group())
+            content = _trim(text, sent.start, sent.end)
+            att = Attribution(
+                key=make_key("attribution", f"{self.lang}.continuation@{cue.start}", sent.start,
+                             sent.end, text[sent.start:sent.end]),
+                start=sent.start,
+                end=sent.end,
+                text=text[sent.start:sent.end],
+                paragraph=sent.paragraph,
+                rule=f"{self.lang}.continuation",
+                cue=cue,
+                speaker=prev.speaker,
+                content=Span(content[0], content[1], text[content[0]:content[1]]),
+                relayed_by=prev.relayed_by,
+            )
+            by_sentence[si] = att
+            added.append(att)
+        if not added:
+            return atts
+        return sorted(atts + added, key=lambda a: (a.cue.start, a.cue.end))
 
     # ------------------------------------------------------------------ one cue
     def _examine(
