@@ -104,6 +104,12 @@ _KONJ_I = re.compile(
     r"befinde|sehe|erhalte|biete|führe|halte|nehme|mache|sehe|gehöre|drohe|fordere|"
     r"verfüge|benötige|entspreche|existiere|beabsichtige|erwarte|hoffe|glaube|wünsche)\b")
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:ich|Ich)\s+$")
+_SPEECH_ACT_LEMMAS = frozenset({"zurückweisen", "bestreiten", "dementieren", "leugnen", "kritisieren",
+                                "bekräftigen", "wiederholen", "erneuern", "äußern", "vorbringen"})
+_SPEECH_OBJECT = re.compile(
+    r"\b(?:Vorw[üu]rfe?|Kritik|Behauptung(?:en)?|Anschuldigung(?:en)?|Darstellung(?:en)?|"
+    r"Berichte?|Äußerung(?:en)?|Aussage(?:n)?|Bedenken|Zweifel|Besorgnis|Forderung(?:en)?|"
+    r"Vermutung(?:en)?|Gerüchte?|Spekulation(?:en)?|Angaben)\b")
 _FIRST_PERSON = frozenset({"ich", "du", "wir", "ihr", "man"})
 _SICH_ADJ = re.compile(r"\s+sich\s+(?:(?:auch|ebenfalls|erneut|heute|gestern|sehr|zutiefst)\s+)?"
                        r"([a-zäöüß]\w+)")
@@ -274,13 +280,23 @@ class AttributionFinder:
             sent = layout.sentences[si]
             if prev is None or prev.paragraph != sent.paragraph:
                 continue
-            m = _KONJ_I.search(text, sent.start, sent.end)
-            if m is None or any(q.inner_start <= m.start() < q.inner_end
-                                for q in layout.quotes_in(sent.start, sent.end)):
-                continue
-            if _FIRST_PERSON_BEFORE.search(text, max(sent.start, m.start() - 4), m.start()):
-                continue  # "ich habe", "ich werde": indicative
-            cue = Span(m.start(), m.end(), m.group())
+            quotes = layout.quotes_in(sent.start, sent.end)
+            whole = _trim(text, sent.start, sent.end)
+            direct = next((q for q in quotes if q.closed and q.depth == 0 and
+                           q.start <= whole[0] + 1 and q.end >= whole[1] - 1), None)
+            if direct is not None and prev.direct_quote is False and not any(
+                    q.closed for q in layout.quotes_in(prev.start, prev.end)):
+                direct = None  # a quotation continues only a quotation
+            if direct is not None:
+                # „…“, sagte X. „Weitere Sätze.“: the quotation goes on
+                cue = Span(direct.start, direct.start + 1, text[direct.start])
+            else:
+                m = _KONJ_I.search(text, sent.start, sent.end)
+                if m is None or any(q.inner_start <= m.start() < q.inner_end for q in quotes):
+                    continue
+                if _FIRST_PERSON_BEFORE.search(text, max(sent.start, m.start() - 4), m.start()):
+                    continue  # "ich habe", "ich werde": indicative
+                cue = Span(m.start(), m.end(), m.group())
             content = _trim(text, sent.start, sent.end)
             att = Attribution(
                 key=make_key("attribution", f"{self.lang}.continuation@{cue.start}", sent.start,
@@ -294,6 +310,7 @@ class AttributionFinder:
                 speaker=prev.speaker,
                 content=Span(content[0], content[1], text[content[0]:content[1]]),
                 relayed_by=prev.relayed_by,
+                direct_quote=direct is not None,
             )
             by_sentence[si] = att
             added.append(att)
@@ -406,6 +423,8 @@ class AttributionFinder:
                 cue_phrase_end = cue.end
             if self.lang == "de":
                 speaker = self._de_prep_speaker(text, se, cue, speaker, mentions, starts, state)
+                if speaker is not None and speaker.span is not None and cue.type == "prep":
+                    cue_phrase_end = max(cue.end, speaker.span.end)
             if speaker is None:
                 return None
             phrase_start = speaker.span.start if (cue.type == "prep_before" and speaker.span) else cue.start
@@ -592,8 +611,8 @@ class AttributionFinder:
         np_span = Span(np[0], np[1], text[np[0]:np[1]])
         if speaker is not None and speaker.span is not None and \
                 speaker.span.start < np[1] and np[0] < speaker.span.end:
-            return Speaker(speaker.name, np_span, speaker.entity, speaker.kind, speaker.side,
-                           speaker.role)
+            name = speaker.name if speaker.entity or speaker.kind == "anonymous" else np_span.text
+            return Speaker(name, np_span, speaker.entity, speaker.kind, speaker.side, speaker.role)
         found = self._speaker_in(text, np, mentions, starts, state, "after", entities_only=True)
         if found is None:
             found = self._unresolved(text, np, state)
@@ -605,7 +624,8 @@ class AttributionFinder:
                  preposed: bool, before_start: int) -> bool:
         assert cue.verb is not None
         verb = cue.verb
-        prev_words = _words_before(text, max(ss, cue.start - 60), cue.start, 4)
+        lo = max(ss, cue.start - 60) if self.lang == "en" else max(before_start, cue.start - 60)
+        prev_words = _words_before(text, lo, cue.start, 4)  # German: not across a comma or quote
         prev_word = prev_words[-1].casefold() if prev_words else ""
         if self.lang == "en":
             if prev_word in C.EN_DETERMINERS:
@@ -664,6 +684,8 @@ class AttributionFinder:
         # speech-act object ("forderte … Aufklärung") when a person or body is the subject
         if preposed or boundary in ",:„“”\"«»" or boundary.casefold() == "dass":
             return True
+        if verb.lemma in _SPEECH_ACT_LEMMAS and _SPEECH_OBJECT.search(text, cue.end, clause_end):
+            return True  # "wies die Vorwürfe zurück", "bestritt die Darstellung"
         # "äußerte sich besorgt", "sprach sich für … aus": a statement by its nature
         m = _SICH_ADJ.match(text, cue.end)
         return m is not None and verb.lemma in ("äußern", "aussprechen") and (
