@@ -21,6 +21,7 @@ from reader.core.analysis import german_np, sides
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.mentions import SPEAKER_TYPES, Resolved, speaker_kind
 from reader.core.analysis.model import Attribution, Span, Speaker
+from reader.core.analysis.named_persons import NamedPerson, find_named_persons, fitting
 from reader.core.analysis.phrases import (
     _anonymous_np,
     _clause_stop,
@@ -110,6 +111,7 @@ _SPEECH_OBJECT = re.compile(
     r"\b(?:Vorw[üu]rfe?|Kritik|Behauptung(?:en)?|Anschuldigung(?:en)?|Darstellung(?:en)?|"
     r"Berichte?|Äußerung(?:en)?|Aussage(?:n)?|Bedenken|Zweifel|Besorgnis|Forderung(?:en)?|"
     r"Vermutung(?:en)?|Gerüchte?|Spekulation(?:en)?|Angaben)\b")
+_SO_BEFORE = re.compile(r"(?:,\s|[“”»«\"]\s?)$")
 _FIRST_PERSON = frozenset({"ich", "du", "wir", "ihr", "man"})
 _SICH_ADJ = re.compile(r"\s+sich\s+(?:(?:auch|ebenfalls|erneut|heute|gestern|sehr|zutiefst)\s+)?"
                        r"([a-zäöüß]\w+)")
@@ -148,6 +150,15 @@ class ArticleState:
     readout_paragraph: int = -1
     recency: dict[str, int] = field(default_factory=dict)
     history: list[Speaker] = field(default_factory=list)  # resolved speakers, oldest first
+    text: str = ""  # the German article, for ``persons()``
+    cursor: int = 0  # where the cue being examined starts
+    _names: list[NamedPerson] | None = None
+
+    def persons(self) -> list[NamedPerson]:
+        """People introduced by role and name ("Die Ministerin Anna Berger"), found once."""
+        if self._names is None:
+            self._names = find_named_persons(self.text) if self.text else []
+        return self._names
 
 
 class AttributionFinder:
@@ -177,9 +188,18 @@ class AttributionFinder:
                 out.append(_Cue(m.start(), m.end(), kind, m.end()))
             for m in C.DE_NACH.finditer(text):
                 out.append(_Cue(m.start(), m.end(), "prep", m.end()))
-            for rx, kind in ((C.DE_NACH_POST, "post"), (C.DE_SO, "so"), (C.DE_REF, "ref")):
-                for m in rx.finditer(text):
-                    out.append(_Cue(m.start(), m.end(), kind, m.end()))
+            for m in C.DE_NACH_POST.finditer(text):
+                out.append(_Cue(m.start(), m.end(), "post", m.end()))
+            for m in C.DE_SO.finditer(text):
+                if _SO_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                    out.append(_Cue(m.start(), m.end(), "so", m.end()))
+            for m in C.DE_REF.finditer(text):
+                word = m.group()
+                if word == "wonach" and not text[max(0, m.start() - 2):m.start()].startswith(","):
+                    continue  # "…, wonach …" only
+                if word == "Demnach" and not _sentence_initial(text, max(0, m.start() - 3), m.start()):
+                    continue
+                out.append(_Cue(m.start(), m.end(), "ref", m.end()))
             for m in C.DE_SPRACH.finditer(text):
                 out.append(_Cue(m.start(), m.end(), "verb", m.end(),
                                 C.VerbCue("sprechen", "object")))
@@ -230,6 +250,8 @@ class AttributionFinder:
     ) -> list[Attribution]:
         cues = self.find_cues(text, layout)
         starts = [m.start for m in mentions]
+        if self.lang == "de":
+            state.text = text  # people named in it are found when a pronoun first needs them
         out: list[Attribution] = []
         prev_in_sentence: tuple[int, Speaker] | None = None
         mention_pos = 0
@@ -245,6 +267,7 @@ class AttributionFinder:
                 state.recency[mentions[mention_pos].entity] = mentions[mention_pos].start
                 mention_pos += 1
             nxt = cues[index + 1].start if index + 1 < len(cues) else sent.end
+            state.cursor = cue.start
             att = self._examine(text, layout, sent, cue, mentions, starts, state, outlet,
                                 prev_in_sentence, min(nxt, sent.end))
             if att is None:
@@ -412,7 +435,7 @@ class AttributionFinder:
             else:
                 before_text = text[before_start:cue.start].strip()
                 if before_text.casefold() in _DATIVE_PRONOUNS:  # "Ihr zufolge", "Ihm zufolge"
-                    ante = self._antecedent(state)
+                    ante = self._antecedent(state, before_text)
                     at = text.index(before_text, before_start)
                     speaker = None if ante is None else Speaker(
                         ante.name, Span(at, at + len(before_text), before_text), ante.entity,
@@ -451,7 +474,7 @@ class AttributionFinder:
         elif cue.type == "post":
             first = text[cue.start:cue.end].split()[0].casefold()
             if first in ("seiner", "ihrer", "dessen", "deren"):
-                ante = self._antecedent(state)
+                ante = self._antecedent(state, first)
                 head = text[cue.start:cue.end].rsplit(None, 1)[0]  # "Seiner Meinung"
                 span = Span(cue.start, cue.start + len(head), head)
                 speaker = Speaker(span.text, span, None, "unknown", "unknown") if ante is None else \
@@ -742,7 +765,7 @@ class AttributionFinder:
             # a pronoun: "Er sagte", and after a quote "…, sagte er" / "…, fügte sie hinzu"
             words = segment.split()
             pron = (segment.strip() if where == "before" else (words[0] if words else "")).casefold()
-            ante = self._antecedent(state) if pron in sides.PRONOUNS[self.lang] else None
+            ante = self._antecedent(state, pron) if pron in sides.PRONOUNS[self.lang] else None
             if pron in sides.PRONOUNS[self.lang] and (where == "before" or len(words) <= 2):
                 at = a + segment.casefold().find(pron)
                 span = Span(at, at + len(pron), text[at:at + len(pron)])
@@ -818,8 +841,18 @@ class AttributionFinder:
             return Speaker(head.name, head.span, None, kind, appos.side, appos.role or appos.name)
         return head or appos
 
-    def _antecedent(self, state: ArticleState) -> Speaker | None:
-        """What "er"/"she" refers to: the last speaker, else the person mentioned last."""
+    def _antecedent(self, state: ArticleState, pronoun: str = "") -> Speaker | None:
+        """What "er"/"she" refers to: the last speaker, else the person mentioned last; in
+        German also a person introduced by role and name since then ("Die Ministerin Anna
+        Berger …. Sie sagte"), if the pronoun's gender fits."""
+        if state.text:
+            pron = {"seiner": "er", "ihm": "er", "ihrer": "sie", "ihr": "sie"}.get(
+                pronoun.casefold(), pronoun)
+            person = fitting(state.persons(), state.cursor, pron)
+            last = state.last_speaker
+            last_at = last.span.start if last is not None and last.span is not None else -1
+            if person is not None and person.start > last_at:
+                return Speaker(person.name, None, None, "person", "unknown", person.role)
         if state.last_speaker is not None:
             return state.last_speaker
         best: tuple[int, Entry] | None = None
@@ -838,7 +871,7 @@ class AttributionFinder:
         m = _PRON_AUX[self.lang].search(text, max(0, a - 2), cue_start)
         if m is None:
             return None
-        ante = self._antecedent(state)
+        ante = self._antecedent(state, m.group(1))
         if ante is None:
             return None
         g = m.group(1)
@@ -862,7 +895,7 @@ class AttributionFinder:
         span = Span(np[0], np[1], text[np[0]:np[1]])
         low = np_text.casefold()
         if low in sides.PRONOUNS[self.lang]:
-            ante = self._antecedent(state)
+            ante = self._antecedent(state, low)
             if ante is None:  # a pronoun with no one to refer to: keep it, unresolved
                 return Speaker(np_text, span, None, "unknown", "unknown")
             return Speaker(ante.name, span, ante.entity, ante.kind, ante.side, ante.role)
@@ -884,6 +917,11 @@ class AttributionFinder:
                 return Speaker(person.name(self.lang), span, person.id, kind, pside, np_text)
             if side:
                 return Speaker(np_text, span, None, "government", side, np_text)
+        if state.text and np_text.split()[0].casefold() in _DEFINITE | {"den", "dem"}:
+            # "Der Minister betonte" after "Der Minister Karl Huber kam …": that minister
+            named = fitting(state.persons(), np[0], role=np_text.split()[-1])
+            if named is not None:
+                return Speaker(named.name, span, None, "person", side or "unknown", np_text)
         if inst and inst != "statement":
             return Speaker(np_text, span, None, inst, side or "unknown")
         if side:

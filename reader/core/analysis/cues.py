@@ -114,9 +114,11 @@ DE_NACH_POST = re.compile(
     r"Darstellung|Aussagen?)\s+nach\b"
 )
 # "…, so der Sprecher." / "…“, so Schnappauf weiter.": the speaker follows "so"
-DE_SO = re.compile(r"(?:(?<=,\s)|(?<=[“”»«\"]\s)|(?<=[“”»«\"]))so\b(?=\s+\S)")
+# (the comma or quote before "so" is checked where the cue is examined: a lookbehind here
+# would keep the pattern from being prefiltered)
+DE_SO = re.compile(r"\bso\b(?=\s+\S)")
 # "Demnach sei …", "ein Bericht, wonach …": the source is the one just named
-DE_REF = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))Demnach\b|\bdemnach\b|(?<=,\s)wonach\b")
+DE_REF = re.compile(r"\b(?:[Dd]emnach|wonach)\b")
 EN_PREP = re.compile(
     r"\baccording\s+to\b|\bciting\b|\bas\s+reported\s+by\b|\bin\s+the\s+words\s+of\b|"
     r"\bquoted\s+by\b",
@@ -193,3 +195,6 @@ DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE, EN_MULTI, DE_S
                                    EN_MULTI, DE_SPRACH))
 DE_NACH, DE_NACH_POST, DE_SO, DE_REF = (
     _SCAN.fast(faster(p)) for p in (DE_NACH, DE_NACH_POST, DE_SO, DE_REF))
+# ~700 verb forms are more than the parse-tree prefixes allow; their first four letters do
+DE_VERB_RE = _SCAN.fast(DE_VERB_RE.regex if hasattr(DE_VERB_RE, "regex") else DE_VERB_RE,
+                        {form[:4] for form in DE_VERBS})

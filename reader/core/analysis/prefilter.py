@@ -109,13 +109,17 @@ class LiteralScan:
         self._automaton: ahocorasick.Automaton | None = None
         self._last: tuple[str, list[list[int]] | None] | None = None
 
-    def fast(self, regex: re.Pattern[str]) -> re.Pattern[str]:
+    def fast(self, regex: re.Pattern[str], literals: set[str] | None = None) -> re.Pattern[str]:
         """``regex`` prefiltered, typed as the pattern it stands in for (the other methods of a
-        compiled pattern are passed through)."""
-        return cast("re.Pattern[str]", self.add(regex))
+        compiled pattern are passed through). ``literals``: strings one of which every match
+        starts with, when the caller knows them better than the parse tree (a long word list)."""
+        return cast("re.Pattern[str]", self.add(regex, literals))
 
-    def add(self, regex: re.Pattern[str]) -> Prefiltered:
-        literals = literal_starts(regex.pattern, regex.flags)
+    def add(self, regex: re.Pattern[str], literals: set[str] | None = None) -> Prefiltered:
+        if literals is not None:
+            literals = {fold(x) for x in literals} if literals and "" not in literals else None
+        else:
+            literals = literal_starts(regex.pattern, regex.flags)
         index = -1
         if literals is not None:
             index = len(self._literals)
