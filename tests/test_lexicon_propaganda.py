@@ -93,3 +93,25 @@ def test_neutral_traps_not_flagged(analyzer: Analyzer) -> None:
                for i in _items() if not i["spans"] and not i.get("other")]
     flagged = [(i, f) for i, f in flagged if f]
     assert len(flagged) <= 2, flagged
+
+
+# name-calling aimed at the left and at the right, pair by pair: both flagged, alike
+LABEL_PAIRS = [
+    ("en", "radical leftists", "far-right extremists"), ("en", "libtards", "MAGAts"),
+    ("en", "snowflakes", "gun nuts"), ("en", "communists", "fascists"),
+    ("en", "Islamofascists", "Christofascists"), ("en", "Dumbocrats", "Rethuglicans"),
+    ("en", "globalists", "oligarchs"), ("en", "the deep state", "the MAGA cult"),
+    ("de", "Gutmenschen", "Rechtspopulisten"), ("de", "Linksextreme", "Rechtsextremisten"),
+    ("de", "Ökoterroristen", "Klimaleugner"), ("de", "Systemparteien", "Faschos"),
+    ("de", "Kriegstreiber", "Putin-Versteher"),
+]
+
+
+@pytest.mark.parametrize(("lang", "at_left", "at_right"), LABEL_PAIRS)
+def test_labels_for_both_camps_flagged_alike(analyzer: Analyzer, lang: str, at_left: str,
+                                             at_right: str) -> None:
+    template = {"en": "On Monday {} gathered outside the court.",
+                "de": "Am Montag versammelten sich {} vor dem Gericht."}[lang]
+    got = [[(f.severity, f.in_quote) for f in analyzer.analyze_raw(template.format(label), lang).flags]
+           for label in (at_left, at_right)]
+    assert got[0] and got[0] == got[1], (at_left, at_right, got)
