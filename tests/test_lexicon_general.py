@@ -43,6 +43,17 @@ def test_left_and_right_balanced(kb, lang: str) -> None:  # type: ignore[no-unty
                 assert other.side in POLITICAL_SIDES and other.side != e.side, (e.id, m)
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_left_and_right_forms_balanced(kb, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Not only as many LEFT as RIGHT entries: about as many words for each camp's framing."""
+    forms = Counter()
+    for e in kb.lexicon_for(lang):
+        if e.pack.startswith("lexicon-general"):
+            forms[e.side] += len(e.forms)
+    left, right = (forms[s] for s in POLITICAL_SIDES)
+    assert political_balanced(left, right), forms
+
+
 @pytest.mark.parametrize("form", ["slams", "slammed", "slamming", "lashed out", "lashes out"])
 def test_inflected_sneer_verbs(analyzer: Analyzer, form: str) -> None:
     assert "en-gen-slammed" in entries(analyzer, f"The senator {form} at the plan on Tuesday.")
