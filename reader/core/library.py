@@ -118,6 +118,12 @@ class Library:
     def _check_and_migrate(self, verify: bool) -> None:
         path, conn = self.path, self.conn
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version == 0 and self._has_foreign_tables():
+            # Margin commits its tables and the version together, so tables at version 0 mean
+            # a foreign file, unless another Margin created the library between the two reads.
+            version = self.schema_version
+            if version == 0:
+                raise LibraryError(f"{path} is an SQLite file but not a Margin library")
         if version < 0:
             raise LibraryError(f"{path} is not a Margin library (library version {version})")
         if version > SCHEMA_VERSION:
@@ -125,8 +131,6 @@ class Library:
                 f"{path} was written by a newer version of Margin (library version {version}, "
                 f"this Margin reads up to {SCHEMA_VERSION}); please update Margin"
             )
-        if version == 0 and self._has_foreign_tables():
-            raise LibraryError(f"{path} is an SQLite file but not a Margin library")
         if version and verify:
             problem = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
             if problem != "ok":
