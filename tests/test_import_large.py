@@ -43,9 +43,8 @@ def spans(a: Analysis) -> list[tuple[int, int]]:
 
 def test_text_over_the_limit_is_analysed_to_a_paragraph_break_and_says_so() -> None:
     analyzer = Analyzer(real_kb())
-    analyzer.analysis_limit = 4000
     text = long_text(12_000)
-    result = analyzer.analyze("Gespräche in Baku", text, "de")
+    result = analyzer.analyze("Gespräche in Baku", text, "de", limit=4000)
     cut = result.analysed_chars
     assert cut is not None and 2000 <= cut <= 4000
     assert text[cut:cut + 2] == "\n\n"  # at a paragraph break, no paragraph cut in two
@@ -53,7 +52,7 @@ def test_text_over_the_limit_is_analysed_to_a_paragraph_break_and_says_so() -> N
     assert result.attributions and all(end <= cut for _, end in spans(result))
     assert f"only the first {cut:,} of {len(text):,} characters were analysed" in result.balance.summary
     # the analysed part is analysed exactly as that text on its own would be
-    alone = analyzer.analyze("Gespräche in Baku", text[:cut], "de")
+    alone = analyzer.analyze("Gespräche in Baku", text[:cut], "de", limit=4000)
     assert alone.analysed_chars is None
     assert [a.key for a in result.attributions] == [a.key for a in alone.attributions]
     assert [f.key for f in result.flags] == [f.key for f in alone.flags]
@@ -64,8 +63,7 @@ def test_text_over_the_limit_is_analysed_to_a_paragraph_break_and_says_so() -> N
 def test_text_within_the_limit_is_analysed_whole() -> None:
     analyzer = Analyzer(real_kb())
     text = long_text(6000)
-    analyzer.analysis_limit = len(text)
-    result = analyzer.analyze("Gespräche in Baku", text, "de")
+    result = analyzer.analyze("Gespräche in Baku", text, "de", limit=len(text))
     assert result.analysed_chars is None and "analysed" not in result.balance.summary
     assert max(end for _, end in spans(result)) > len(text) - 200  # the last paragraph too
     assert Analysis.from_json(result.to_json()).analysed_chars is None

@@ -40,7 +40,6 @@ class Analyzer:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.analysis_limit = ANALYSIS_LIMIT
         self._tools: dict[str, _LanguageTools] = {}
         for lang in EAGER_LANGUAGES:
             self._tools[lang] = _LanguageTools(kb, lang)
@@ -56,11 +55,15 @@ class Analyzer:
         """Analyse ``text`` exactly as given, with no title."""
         return self.analyze("", text, language or "en")
 
-    def analyze(self, title: str, text: str, language: str, outlet: str | None = None) -> Analysis:
+    def analyze(self, title: str, text: str, language: str, outlet: str | None = None, *,
+                limit: int | None = ANALYSIS_LIMIT) -> Analysis:
+        """The analysis of ``text`` (the whole text with ``limit=None``; else a text over
+        ``limit`` characters only up to a paragraph break below it, ``analysed_chars`` saying
+        where)."""
         text = text or ""
-        if len(text) <= self.analysis_limit:
+        if limit is None or len(text) <= limit:
             return self._analyze(title, text, language, outlet)
-        cut = analysis_cut(text, self.analysis_limit)
+        cut = analysis_cut(text, limit)
         analysis = self._analyze(title, text[:cut], language, outlet)
         analysis.text = text  # offsets into the prefix are offsets into the whole text
         analysis.analysed_chars = cut
