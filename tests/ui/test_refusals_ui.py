@@ -1,5 +1,5 @@
 """Changes the library refuses, in the real window (issue 13): a read-only library file, and a
-note over the length limit. Each refusal is one line in the status bar (and the notes panel),
+note over the length limit (and the summary strip's note on a text analysed only in part). Each refusal is one line in the status bar (and the notes panel),
 never a traceback (pytest-qt fails a test on an exception in a slot), the library is left as
 it was, and text the user typed stays in the editor."""
 
@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from benchmarks.stress_fuzz import library_checksum
 from reader.core import corrections, notes
+from reader.core.analysis.engine import Analyzer
 from reader.core.notes import MAX_NOTE_BODY
 from reader.ui.main_window import MainWindow
 
@@ -141,3 +142,24 @@ def test_a_note_over_the_limit_is_refused_and_the_text_kept(window: MainWindow, 
     popup._save()
     assert popup.result_value is None and popup.error.text() == TOO_LONG
     assert popup.editor.toPlainText() == long_text
+
+
+def test_summary_strip_says_when_only_the_beginning_was_analysed(qtbot: QtBot, analyzer: Analyzer) -> None:
+    from reader.ui.summary import SummaryStrip
+    from reader.ui.theme import LIGHT
+
+    strip = SummaryStrip(LIGHT)
+    qtbot.addWidget(strip)
+    para = "Der Außenminister sagte am Dienstag in Baku, die Gespräche würden fortgesetzt."
+    text = "\n\n".join([para] * 200)
+    whole = analyzer.analyze("Gespräche", text, "de")
+    strip.set_analysis(whole)
+    assert "beginning only" not in strip.statements.text() and strip.statements.toolTip() == ""
+    part = analyzer.analyze("Gespräche", text, "de", limit=4000)
+    assert part.analysed_chars is not None
+    strip.set_analysis(part)
+    assert strip.statements.text().endswith("(beginning only)")
+    assert strip.statements.toolTip() == (f"Only the first {part.analysed_chars:,} of {len(text):,} "
+                                          "characters were analysed.")
+    strip.set_analysis(whole)  # the next article analysed whole: the note goes
+    assert "beginning only" not in strip.statements.text()
