@@ -53,7 +53,9 @@ def test_five_megabytes(analyzer: Analyzer) -> None:
             "Armenien hat seine Angriffe auf Zivilisten fortgesetzt. „Das ist eine Lüge“, sagte "
             "Paschinjan. Über 1 Million Aserbaidschaner wurden vertrieben.\n\n")
     text = para * (5_000_000 // len(para))
-    a = analyzer.analyze("Titel", text, "de")  # speed and linearity: benchmarks/analysis_bench.py
+    # the engine at scale (an imported article is analysed up to ANALYSIS_LIMIT characters:
+    # tests/test_import_large.py); speed and linearity: benchmarks/analysis_bench.py
+    a = analyzer.analyze("Titel", text, "de", limit=None)
     assert len(a.text) >= 4_900_000
     per_copy = text.count("sagte")
     assert len(a.attributions) == per_copy  # every statement found, none lost at scale

@@ -14,8 +14,7 @@ from reader.commands.context import AppContext, CliError
 from reader.core import export_csl, export_w3c, notes_io, notes_markdown
 from reader.core import notes as notes_core
 from reader.core.bounded_read import MB, ReadError, read_file
-from reader.core.notes import COLORS, DEFAULT_COLOR, Note, NoteError
-from reader.core.notes_schema import MAX_NOTE_BODY
+from reader.core.notes import COLORS, DEFAULT_COLOR, MAX_NOTE_BODY, Note, NoteError
 from reader.core.output_path import OutputError, check_output, replace_into
 
 MAX_NOTES_FILE = 50 * MB  # a notes file larger than this is refused before it is parsed

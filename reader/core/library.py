@@ -34,6 +34,10 @@ class LibraryError(Exception):
     """A problem with the library file, in one line for the user."""
 
 
+class ReadOnlyLibrary(LibraryError):
+    """A write to a library opened read-only; nothing was changed."""
+
+
 class DuplicateArticle(LibraryError):
     def __init__(self, existing_id: int, title: str) -> None:
         super().__init__(f"already in the library as #{existing_id} ({title})")
@@ -227,7 +231,7 @@ class Library:
                 self._depth -= 1
             return
         if self.read_only:
-            raise LibraryError(f"the library {self.path} is read-only; nothing was changed")
+            raise ReadOnlyLibrary(f"the library {self.path} is read-only; nothing was changed")
         self._begin()
         self._depth = 1
         try:

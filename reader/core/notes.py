@@ -39,12 +39,21 @@ _COLUMNS = (
     "created_at, updated_at, tags"
 )
 MAX_TAG_LENGTH = 60
+MAX_NOTE_BODY = 100_000  # characters in one note's text (docs/cli-json.md), however it is written
 MAX_TAGS = 30
 TAG_SEPARATOR = ", "  # how ``notes.tags`` stores them (a tag never holds a comma)
 
 
 class NoteError(LibraryError):
     """A note operation that cannot be done, in one line for the user."""
+
+
+class NoteTooLong(NoteError):
+    """A note's text over :data:`MAX_NOTE_BODY` characters; nothing was written."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+        super().__init__(f"the note is {length:,} characters, over the limit of {MAX_NOTE_BODY:,}")
 
 
 @dataclass(frozen=True)
@@ -227,6 +236,13 @@ def note_count(lib: Library, article_id: int) -> int:
 # -- writing (each one transaction) ---------------------------------------------------------------
 
 
+def check_body(body: str) -> str:
+    """``body`` if it is within :data:`MAX_NOTE_BODY`, else :class:`NoteTooLong` (one line)."""
+    if len(body) > MAX_NOTE_BODY:
+        raise NoteTooLong(len(body))
+    return body
+
+
 def _check_color(color: str) -> str:
     if color not in COLORS:
         raise NoteError(f"unknown colour {color!r} (choose from {', '.join(COLORS)})")
@@ -240,6 +256,7 @@ def add_highlight(
     """Highlight ``text[start:end]`` of the article, optionally with a Markdown note and tags."""
     article = lib.require_article(article_id)
     _check_color(color)
+    check_body(body)
     clean_tags = join_tags(normalize_tags(tags))
     try:
         anchor = anchoring.make_anchor(article.text, start, end)
@@ -266,6 +283,7 @@ def highlight_quote(
 ) -> Note:
     """Highlight the ``occurrence``-th occurrence of ``quote`` in the article's text."""
     article = lib.require_article(article_id)
+    check_body(body)
     if not quote.strip():
         raise NoteError("the quote is empty")
     span = anchoring.find_occurrence(article.text, quote, occurrence)
@@ -284,6 +302,7 @@ def add_article_note(lib: Library, article_id: int, body: str, *, tags: Any = No
     lib.require_article(article_id)
     if not body.strip():
         raise NoteError("the note is empty")
+    check_body(body)
     clean_tags = join_tags(normalize_tags(tags))
     stamp = now_iso()
     with lib.atomic() as conn:
@@ -305,6 +324,8 @@ def update_note(
     ``tags`` replaces all of the note's tags (None leaves them as they are).
     """
     note = require_note(lib, note_id)
+    if body is not None:
+        check_body(body)
     if color is not None:
         _check_color(color)
     new_tags = note.tags if tags is None else normalize_tags(tags)
@@ -339,6 +360,7 @@ def delete_note(lib: Library, note_id: int) -> Note:
 def restore_note(lib: Library, note: Note) -> Note:
     """Put ``note`` back exactly as it was (same id if free), e.g. to undo a deletion."""
     lib.require_article(note.article_id)
+    check_body(note.body)
     row = note.to_json()
     row["tags"] = join_tags(note.tags)
     if get_note(lib, note.id) is not None:
@@ -355,6 +377,7 @@ def restore_note(lib: Library, note: Note) -> Note:
 
 def _write_state(lib: Library, note: Note) -> Note:
     """Overwrite the stored note with ``note``'s fields (undo/redo of an edit)."""
+    check_body(note.body)
     with lib.atomic() as conn:
         conn.execute(
             'UPDATE notes SET start = ?, "end" = ?, quote = ?, prefix = ?, suffix = ?, color = ?, '

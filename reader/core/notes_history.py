@@ -98,8 +98,9 @@ class NoteHistory:
         """Revert the last change; returns the note as it is now (None if it no longer exists)."""
         if not self._undo:
             return None
-        change = self._undo.pop()
+        change = self._undo[-1]
         result = self._apply(change.after, change.before)
+        self._undo.pop()  # only once it is done: a refused undo (read-only library) stays
         # the note may come back with a new id; keep the redo step pointing at it
         self._redo.append(_Change(change.text, result, change.after))
         return result
@@ -107,8 +108,9 @@ class NoteHistory:
     def redo(self) -> Note | None:
         if not self._redo:
             return None
-        change = self._redo.pop()
+        change = self._redo[-1]
         result = self._apply(change.before, change.after)
+        self._redo.pop()
         self._undo.append(_Change(change.text, change.before, result))
         return result
 

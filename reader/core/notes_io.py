@@ -22,6 +22,7 @@ from reader.core.notes import (
     EXPORT_VERSION,
     Note,
     NoteError,
+    check_body,
     join_tags,
     notes_for,
     require_note,
@@ -124,6 +125,7 @@ def _import_one(
     if key in existing:
         report.duplicates += 1
         return
+    check_body(raw.body)
     existing.add(key)
     color = raw.color if raw.color in COLORS else DEFAULT_COLOR
     start, end, status = raw.start, raw.end, "attached"

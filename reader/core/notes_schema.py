@@ -7,9 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.notes import EXPORT_FORMAT, EXPORT_VERSION, NoteError, normalize_tags
+from reader.core.notes import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    MAX_NOTE_BODY,
+    NoteError,
+    normalize_tags,
+)
 
-MAX_NOTE_BODY = 100_000  # characters in one note's text (docs/cli-json.md)
 MAX_QUOTE = 100_000  # characters in one highlight's quote
 MAX_CONTEXT = 1_000  # characters of prefix/suffix context
 MAX_FIELD = 10_000  # any other string (titles, URLs, dates, colours …)

@@ -25,6 +25,6 @@ def load_samples(lib: Library, analyzer: Analyzer | None = None) -> list[int]:
 
 
 def load_samples_if_empty(lib: Library, analyzer: Analyzer | None = None) -> list[int]:
-    if lib.count_articles():
-        return []
+    if lib.read_only or lib.count_articles():
+        return []  # (an empty read-only library stays empty: nothing may be written to it)
     return load_samples(lib, analyzer)

@@ -35,7 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.notes import COLORS, DEFAULT_COLOR, NoteError, normalize_tags
+from reader.core.notes import (
+    COLORS,
+    DEFAULT_COLOR,
+    NoteError,
+    NoteTooLong,
+    check_body,
+    normalize_tags,
+)
+from reader.ui.refusals import refusal_text
 
 
 class HighlightPopup(QDialog):
@@ -157,7 +165,14 @@ class HighlightPopup(QDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
-        self.result_value = (self.color, self.editor.toPlainText().strip(), tags)
+        body = self.editor.toPlainText().strip()
+        try:
+            check_body(body)
+        except NoteTooLong as exc:  # the popup stays open with the text as it is
+            self.error.setText(refusal_text(exc))
+            self.error.show()
+            return
+        self.result_value = (self.color, body, tags)
         self.chosen.emit(*self.result_value)
         self.accept()
 

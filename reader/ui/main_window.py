@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -42,7 +43,7 @@ from reader.core.analysis_store import corrected_analysis
 from reader.core.importing.errors import BadInput
 from reader.core.importing.pipeline import ImportReport, import_text
 from reader.core.knowledge.model import KnowledgeBase
-from reader.core.library import DuplicateArticle, Library
+from reader.core.library import DuplicateArticle, Library, LibraryError, ReadOnlyLibrary
 from reader.core.models import Article
 from reader.core.notes import notes_for, tag_counts
 from reader.core.notes_history import NoteHistory
@@ -55,6 +56,7 @@ from reader.ui.icons import app_icon, icon
 from reader.ui.library_watch import LibraryWatcher
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.reader_area import PANELS, ReaderArea
+from reader.ui.refusals import read_only_notice, refusal_text
 from reader.ui.sidebar import LibrarySidebar
 from reader.ui.theme import Theme, apply_theme, theme_for
 from reader.ui.workers import ImportWorker, RefreshWorker
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
         self.import_worker: ImportWorker | None = None
         self.last_import: ImportReport | None = None
         self.note_history = NoteHistory(library)
-        self.setWindowTitle(APP_NAME)
+        self._set_title("")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
 
@@ -120,6 +122,14 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("F6"), self, self.cycle_focus)
         QShortcut(QKeySequence("Escape"), self, self.escape)
         self.statusBar().showMessage(self.tr("Offline. Nothing you read leaves this computer."), 6000)
+        self.read_only_label: QLabel | None = None
+        if library.read_only:  # said once, for good: every change will be refused
+            self.read_only_label = QLabel(read_only_notice())
+            self.read_only_label.setObjectName("ReadOnlyNotice")
+            self.read_only_label.setToolTip(
+                self.tr("Margin may not write this library file; you can read, search and export, "
+                        "but not change anything.") + f"\n{library.path}")
+            self.statusBar().addPermanentWidget(self.read_only_label)
         self.sidebar.refresh()
         self._restore_settings()
         self.library_watch = LibraryWatcher(library, self)
@@ -268,6 +278,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.noteActivated.connect(lambda s, e: self.area.view.select_span(s, e))
         self.notes_panel.articleRequested.connect(self._open_at)
         self.notes_panel.notesChanged.connect(lambda _aid: self.refresh_highlights())
+        self.notes_panel.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.notes_dock.visibilityChanged.connect(self.act_notes.setChecked)
         self.find_bar.returnPressed.connect(self.find_next)
         self.area.view.anchorClicked.connect(self._anchor_clicked)
@@ -292,7 +303,17 @@ class MainWindow(QMainWindow):
         self.act_bookmark.blockSignals(False)
         self.notes_panel.show_article(article_id)
         self.sidebar.select(article_id, emit=False)
-        self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self._set_title(article.title)
+
+    def _set_title(self, article_title: str) -> None:
+        title = f"{article_title} — {APP_NAME}" if article_title else APP_NAME
+        if self.library.read_only:
+            title += " " + self.tr("(read-only)")
+        self.setWindowTitle(title)
+
+    def refuse(self, exc: LibraryError) -> None:
+        """A change the library refused (read-only, a note too long …): one line, no traceback."""
+        self.statusBar().showMessage(refusal_text(exc), 10000)
 
     def _show_current(self, keep_scroll: bool = False) -> None:
         article = self.article
@@ -384,8 +405,13 @@ class MainWindow(QMainWindow):
         if data is None or self.article is None:
             return
         kind = {"statement": "attribution", "background": "mention", "wording": "flag"}.get(data.kind, data.kind)
-        for k, quote in data.quotes.items():
-            corrections.dismiss(self.library, self.article.id, k, kind, quote)
+        try:
+            with self.library.atomic():  # all of the card's keys, or none
+                for k, quote in data.quotes.items():
+                    corrections.dismiss(self.library, self.article.id, k, kind, quote)
+        except LibraryError as exc:
+            self.refuse(exc)
+            return
         self._show_current(keep_scroll=True)
         self.statusBar().showMessage(self.tr("Card dismissed. Article → Dismissed cards brings it back."), 6000)
 
@@ -404,13 +430,21 @@ class MainWindow(QMainWindow):
         if choice is None:
             return
         name, entity, kind, side = choice
-        corrections.correct_speaker(self.library, self.article.id, data.key, data.quotes.get(data.key, ""),
-                                    name=name, entity=entity, kind=kind, side=side)
+        try:
+            corrections.correct_speaker(self.library, self.article.id, data.key, data.quotes.get(data.key, ""),
+                                        name=name, entity=entity, kind=kind, side=side)
+        except LibraryError as exc:
+            self.refuse(exc)
+            return
         self._show_current(keep_scroll=True)
 
     def undo_correction(self, key: str) -> None:
         if self.article is not None:
-            corrections.undo_key(self.library, self.article.id, key)
+            try:
+                corrections.undo_key(self.library, self.article.id, key)
+            except LibraryError as exc:
+                self.refuse(exc)
+                return
             self._show_current(keep_scroll=True)
 
     def _popup_dismissed(self, anchor: QWidget) -> None:
@@ -435,7 +469,14 @@ class MainWindow(QMainWindow):
     def toggle_bookmark(self, on: bool) -> None:
         if self.article is None:
             return
-        self.library.set_bookmark(self.article.id, on)
+        try:
+            self.library.set_bookmark(self.article.id, on)
+        except LibraryError as exc:
+            self.act_bookmark.blockSignals(True)
+            self.act_bookmark.setChecked(self.article.bookmarked)  # the button shows what is stored
+            self.act_bookmark.blockSignals(False)
+            self.refuse(exc)
+            return
         self.article = self.library.get_article(self.article.id)
         self.sidebar.refresh()
 
@@ -450,7 +491,11 @@ class MainWindow(QMainWindow):
         result = HighlightPopup.ask(self, self.article.text[span[0]:span[1]], known_tags=known)
         if result is not None:
             color, note, tags = result
-            self.note_history.add_highlight(self.article.id, span[0], span[1], color, note, tags)
+            try:
+                self.note_history.add_highlight(self.article.id, span[0], span[1], color, note, tags)
+            except LibraryError as exc:
+                self.refuse(exc)
+                return
             self.refresh_highlights()
             self.notes_panel.show_article(self.article.id)
 
@@ -481,9 +526,14 @@ class MainWindow(QMainWindow):
         if folder:
             self.start_import([folder])
 
-    def start_import(self, paths: list[str]) -> ImportWorker:
-        """Import off the GUI thread with a cancellable progress dialog; errors listed at the end."""
+    def start_import(self, paths: list[str]) -> ImportWorker | None:
+        """Import off the GUI thread with a cancellable progress dialog; errors listed at the end.
+        None (and a one-line message) when the library is read-only."""
         from reader.core.analysis.engine import Analyzer
+
+        if self.library.read_only:
+            self.refuse(ReadOnlyLibrary(f"the library {self.library.path} is read-only"))
+            return None
 
         # its own analyzer: the window's stays with the GUI thread
         worker = ImportWorker(self.library.path, paths, Analyzer(self.kb))
@@ -511,8 +561,8 @@ class MainWindow(QMainWindow):
         from reader.core.analysis.engine import Analyzer
         from reader.core.analysis.model import ENGINE_VERSION
 
-        if not self.library.stale_analysis_ids(ENGINE_VERSION, self.kb.versions()):
-            return None
+        if self.library.read_only or not self.library.stale_analysis_ids(ENGINE_VERSION, self.kb.versions()):
+            return None  # (a read-only library cannot keep the new analyses)
         # its own analyzer: the window's stays with the GUI thread
         worker = RefreshWorker(self.library.path, Analyzer(self.kb))
         worker.done.connect(lambda n: self.statusBar().showMessage(
@@ -536,6 +586,9 @@ class MainWindow(QMainWindow):
             article_id = import_text(self.library, text, analyzer=self.analyzer)
         except (BadInput, DuplicateArticle) as exc:
             QMessageBox.information(self, APP_NAME, self.tr("Could not paste as an article:") + f" {exc}")
+            return
+        except LibraryError as exc:
+            self.refuse(exc)
             return
         self.sidebar.reload_facets()
         self.sidebar.refresh()

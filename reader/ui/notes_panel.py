@@ -24,6 +24,9 @@ bodies are shown as Markdown with raw HTML escaped (``reader.core.notes.render_m
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,9 +47,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core import notes as notes_core
-from reader.core.library import Library
+from reader.core.library import Library, LibraryError
 from reader.core.notes import COLORS, Note, NoteError
 from reader.core.notes_history import NoteHistory
+from reader.ui.refusals import refusal_text
 
 _ROLE_ID = Qt.ItemDataRole.UserRole
 AUTOSAVE_MS = 400
@@ -56,6 +60,7 @@ class NotesPanel(QWidget):
     noteActivated = Signal(int, int)  # start, end of the highlight in the article text
     articleRequested = Signal(int, int, int)  # article id, start, end (All-notes view)
     notesChanged = Signal(int)  # article id
+    refused = Signal(str)  # one line: a change the library refused (read-only, note too long)
 
     def __init__(
         self, library: Library, history: NoteHistory | None = None, article_id: int | None = None,
@@ -69,6 +74,9 @@ class NotesPanel(QWidget):
         self.tag: str | None = None
         self._editing: int | None = None
         self._loading = False
+        # Text typed into a note that the library refused to store: kept (and shown again for
+        # that note) until it is saved, so nothing the user wrote is lost.
+        self._drafts: dict[int, str] = {}
 
         self.article_button = QToolButton()
         self.article_button.setText(self.tr("This article"))
@@ -111,6 +119,11 @@ class NotesPanel(QWidget):
         self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.tags_edit.setToolTip(self.tr("Tags of this note; Enter saves"))
         self.tags_edit.editingFinished.connect(self.save_tags)
+        self.warning = QLabel()
+        self.warning.setObjectName("notesWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #B3261E;")
+        self.warning.hide()
         self.add_button = QPushButton(self.tr("Note on the article"))
         self.add_button.clicked.connect(self._add_article_note)
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -136,6 +149,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.preview)
         layout.addWidget(self.editor)
+        layout.addWidget(self.warning)
         tags_row = QHBoxLayout()
         self.tags_label = QLabel(self.tr("Tags:"))
         self.tags_label.setBuddy(self.tags_edit)
@@ -191,7 +205,7 @@ class NotesPanel(QWidget):
             self.tags_edit.setToolTip(str(exc))
             return
         if tags != note.tags:
-            self.history.edit(note.id, tags=list(tags))
+            self._attempt(self.history.edit, note.id, tags=list(tags))
 
     def select_note(self, note_id: int) -> None:
         for i in range(self.list.count()):
@@ -213,17 +227,17 @@ class NotesPanel(QWidget):
 
     def undo(self) -> None:
         self.save_now()
-        self.history.undo()
+        self._attempt(self.history.undo)
 
     def redo(self) -> None:
         self.save_now()
-        self.history.redo()
+        self._attempt(self.history.redo)
 
     def delete_current(self) -> None:
         note = self._current_note()
-        if note is not None:
+        if note is not None and self._attempt(self.history.delete, note.id):
+            self._drafts.pop(note.id, None)
             self._editing = None
-            self.history.delete(note.id)
 
     def save_now(self) -> None:
         """Write the editor's text (and tags) to the note being edited (autosave does this too)."""
@@ -235,8 +249,29 @@ class NotesPanel(QWidget):
             return
         note = notes_core.get_note(self.library, self._editing)
         text = self.editor.toPlainText()
-        if note is not None and note.body != text:
-            self.history.edit(note.id, body=text)
+        if note is None:
+            return
+        if note.body == text or self._attempt(self.history.edit, note.id, body=text):
+            self._drafts.pop(note.id, None)
+        else:
+            self._drafts[note.id] = text  # refused: the editor keeps it, and so does the panel
+
+    def _attempt(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Make a change; if the library refuses it, say why in one line (here and through
+        ``refused``) and return False. A change that goes through clears the message."""
+        try:
+            change(*args, **kwargs)
+        except LibraryError as exc:
+            self._refuse(exc)
+            return False
+        self.warning.hide()
+        return True
+
+    def _refuse(self, exc: LibraryError) -> None:
+        message = refusal_text(exc)
+        self.warning.setText(message)
+        self.warning.show()
+        self.refused.emit(message)
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -333,8 +368,9 @@ class NotesPanel(QWidget):
                 self.preview.setHtml("")
             else:
                 self.tags_edit.setText(", ".join(note.tags))
-                if self.editor.toPlainText() != note.body:
-                    self.editor.setPlainText(note.body)
+                text = self._drafts.get(note.id, note.body)
+                if self.editor.toPlainText() != text:
+                    self.editor.setPlainText(text)
                 self.preview.setHtml(notes_core.render_markdown(note.body) if note.body else "")
         finally:
             self._loading = False
@@ -362,7 +398,12 @@ class NotesPanel(QWidget):
         if self.article_id is None or self.scope == "library":
             return
         self.save_now()
-        note = self.history.add_article_note(self.article_id, self.tr("New note"))
+        try:
+            note = self.history.add_article_note(self.article_id, self.tr("New note"))
+        except LibraryError as exc:
+            self._refuse(exc)
+            return
+        self.warning.hide()
         self.select_note(note.id)
         self.editor.setFocus()
         self.editor.selectAll()
@@ -377,7 +418,7 @@ class NotesPanel(QWidget):
                 action = menu.addAction(name.capitalize())
                 action.setCheckable(True)
                 action.setChecked(name == note.color)
-                action.triggered.connect(lambda _=False, n=name: self.history.edit(note.id, color=n))
+                action.triggered.connect(lambda _=False, n=name: self._attempt(self.history.edit, note.id, color=n))
             menu.addSeparator()
         menu.addAction(self.tr("Delete"), self.delete_current)
         menu.popup(self.list.viewport().mapToGlobal(pos))

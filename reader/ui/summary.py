@@ -102,6 +102,12 @@ class SummaryStrip(QWidget):
         self.bar.set_groups(groups)
         n = len(analysis.attributions)
         self.statements.setText(f"<b>{n}</b> " + (self.tr("statement") if n == 1 else self.tr("statements")))
+        self.statements.setToolTip("")
+        if analysis.analysed_chars is not None:  # a very long text: only its beginning was analysed
+            self.statements.setText(self.statements.text() + " " + self.tr("(beginning only)"))
+            self.statements.setToolTip(
+                self.tr("Only the first {done} of {total} characters were analysed.")
+                .replace("{done}", f"{analysis.analysed_chars:,}").replace("{total}", f"{len(analysis.text):,}"))
         sides = Counter(a.speaker.side for a in analysis.attributions)
         self.lang = _ui_language()
         bits = []

@@ -140,6 +140,9 @@ class Analysis:
     balance: Balance = field(default_factory=Balance)
     engine_version: str = ENGINE_VERSION
     knowledge_versions: str = ""
+    # None: the whole text was analysed. A number: only ``text[:analysed_chars]`` was (a text
+    # over ``ANALYSIS_LIMIT`` characters is analysed up to a paragraph break below the limit).
+    analysed_chars: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (docs/analysis-json.md)."""
@@ -170,6 +173,7 @@ class Analysis:
             balance=Balance(**data.get("balance", {})),
             engine_version=data.get("engine_version", ENGINE_VERSION),
             knowledge_versions=data.get("knowledge_versions", ""),
+            analysed_chars=data.get("analysed_chars"),
         )
 
     def paragraphs(self) -> list[tuple[int, int]]:

@@ -83,10 +83,10 @@ _UNUSUAL = frozenset({"Cc", "Co", "Cn", "Cs"})
 _TEXT_CONTROLS = frozenset("\t\n\r\x0c")
 
 
-def visible_chars(text: str) -> int:
-    """How many characters of ``text`` show: not whitespace and not format characters
-    (BOMs, zero-width spaces and joiners, direction marks)."""
-    return sum(1 for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+def has_visible(text: str) -> bool:
+    """Does any character of ``text`` show (not whitespace, not a format character: BOMs,
+    zero-width spaces and joiners, direction marks)? Stops at the first one."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
 
 
 def _checked(text: str, *, legacy: bool = False) -> str:
@@ -95,7 +95,7 @@ def _checked(text: str, *, legacy: bool = False) -> str:
     bytes decode) too few letters or words for language."""
     sample = text[:20000]
     shown = [ch for ch in sample if not ch.isspace() and unicodedata.category(ch) != "Cf"]
-    if not shown and not visible_chars(text[20000:]):
+    if not shown and not has_visible(text[20000:]):
         raise BadInput("file is empty (nothing but spaces and invisible characters)")
     unusual = sum(
         1 for ch in sample

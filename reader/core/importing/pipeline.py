@@ -18,8 +18,8 @@ from reader.core.bounded_read import ReadError, read_stream, too_large
 from reader.core.importing.decode import (
     DEFAULT_SIZE_LIMIT,
     decode_bytes,
+    has_visible,
     read_limited,
-    visible_chars,
 )
 from reader.core.importing.errors import BadInput
 from reader.core.importing.html_import import parse_html
@@ -91,9 +91,9 @@ def parse_text(text: str, name: str, options: ImportOptions = ImportOptions()) -
     if options.outlet:
         article.outlet = options.outlet
     article.title = article.title.strip(_INVISIBLE_EDGES).strip()
-    if not visible_chars(article.title):
+    if not has_visible(article.title):
         raise BadInput("no title: the title line is blank or invisible characters only")
-    if not visible_chars(article.text):
+    if not has_visible(article.text):
         raise BadInput("no article text after the title")
     if not article.language:
         article.language = detect_language(article.title + "\n" + article.text)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.importing.dates import find_date
-from reader.core.importing.decode import visible_chars
+from reader.core.importing.decode import has_visible
 from reader.core.importing.errors import BadInput
 from reader.core.models import NewArticle
 
@@ -57,7 +57,7 @@ def parse_plain(text: str, *, outlet: str = "", known_outlets: tuple[str, ...] =
     """Split a plain-text article into title, metadata and cleaned paragraphs."""
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [_strip_controls(ln) for ln in lines]
-    first = next((i for i, ln in enumerate(lines) if visible_chars(ln)), None)  # not BOMs alone
+    first = next((i for i, ln in enumerate(lines) if has_visible(ln)), None)  # not BOMs alone
     if first is None:
         raise BadInput("file is empty")
     title = _squash(lines[first])
