@@ -295,7 +295,8 @@ class AttributionFinder:
                 last = layout.sentence_index(max(a.content.start, a.content.end - 1))
                 for sj in range(si + 1, last + 1):
                     by_sentence.setdefault(sj, a)
-        added: list[Attribution] = []
+        added: list[Attribution] = [
+            part for a in atts if (part := self._resumed_quote(text, layout, a)) is not None]
         for si in range(1, len(layout.sentences)):
             if si in by_sentence:
                 continue
@@ -305,8 +306,11 @@ class AttributionFinder:
                 continue
             quotes = layout.quotes_in(sent.start, sent.end)
             whole = _trim(text, sent.start, sent.end)
-            direct = next((q for q in quotes if q.closed and q.depth == 0 and
-                           q.start <= whole[0] + 1 and q.end >= whole[1] - 1), None)
+            # a quotation filling the sentence, or opening it and running on over later
+            # sentences of the paragraph („Die Mannschaft ist stark. Wir gewinnen.“)
+            direct = next((q for q in layout.quotes_in(sent.start, layout.paragraphs[sent.paragraph][1])
+                           if q.closed and q.depth == 0 and whole[0] <= q.start <= whole[0] + 1
+                           and q.end >= whole[1] - 1), None)
             if direct is not None and prev.direct_quote is False and not any(
                     q.closed for q in layout.quotes_in(prev.start, prev.end)):
                 direct = None  # a quotation continues only a quotation
@@ -320,13 +324,19 @@ class AttributionFinder:
                 if _FIRST_PERSON_BEFORE.search(text, max(sent.start, m.start() - 4), m.start()):
                     continue  # "ich habe", "ich werde": indicative
                 cue = Span(m.start(), m.end(), m.group())
-            content = _trim(text, sent.start, sent.end)
+            end = sent.end
+            if direct is not None and direct.end > sent.end:
+                end = direct.end
+                for sj in range(si + 1, len(layout.sentences)):
+                    if layout.sentences[sj].start < direct.end:
+                        by_sentence[sj] = prev
+            content = _trim(text, sent.start, end)
             att = Attribution(
                 key=make_key("attribution", f"{self.lang}.continuation@{cue.start}", sent.start,
-                             sent.end, text[sent.start:sent.end]),
+                             end, text[sent.start:end]),
                 start=sent.start,
-                end=sent.end,
-                text=text[sent.start:sent.end],
+                end=end,
+                text=text[sent.start:end],
                 paragraph=sent.paragraph,
                 rule=f"{self.lang}.continuation",
                 cue=cue,
@@ -340,6 +350,36 @@ class AttributionFinder:
         if not added:
             return atts
         return sorted(atts + added, key=lambda a: (a.cue.start, a.cue.end))
+
+    def _resumed_quote(self, text: str, layout: Layout, a: Attribution) -> Attribution | None:
+        """„Wir haben“, sagte der Sprecher, „keine weiteren Informationen.“: the quotation the
+        frame interrupts resumes right after it, said by the same speaker."""
+        if a.content is None or a.content.end > a.cue.start or a.speaker.span is None:
+            return None
+        if layout.quote_opening(a.content.start, a.content.start + 1) is None:
+            return None
+        pos = max(a.cue.end, a.speaker.span.end)
+        while pos < len(text) and text[pos] in " ,\u00a0":
+            pos += 1
+        if pos == max(a.cue.end, a.speaker.span.end) or pos >= len(text):
+            return None  # the quotation must follow the frame's comma
+        quote = layout.quote_opening(pos, pos + 1)
+        if quote is None or layout.paragraph_index(quote.start) != a.paragraph:
+            return None
+        return Attribution(
+            key=make_key("attribution", f"{self.lang}.continuation@{quote.start}", quote.start,
+                         quote.end, text[quote.start:quote.end]),
+            start=quote.start,
+            end=quote.end,
+            text=text[quote.start:quote.end],
+            paragraph=a.paragraph,
+            rule=f"{self.lang}.continuation",
+            cue=Span(quote.start, quote.start + 1, text[quote.start]),
+            speaker=a.speaker,
+            content=Span(quote.start, quote.end, text[quote.start:quote.end]),
+            relayed_by=a.relayed_by,
+            direct_quote=True,
+        )
 
     # ------------------------------------------------------------------ one cue
     def _examine(
@@ -437,9 +477,11 @@ class AttributionFinder:
                 if before_text.casefold() in _DATIVE_PRONOUNS:  # "Ihr zufolge", "Ihm zufolge"
                     ante = self._antecedent(state, before_text)
                     at = text.index(before_text, before_start)
-                    speaker = None if ante is None else Speaker(
-                        ante.name, Span(at, at + len(before_text), before_text), ante.entity,
-                        ante.kind, ante.side, ante.role)
+                    pspan = Span(at, at + len(before_text), before_text)
+                    # no antecedent: the pronoun stays the speaker, as "sagte sie" does
+                    speaker = Speaker(before_text, pspan, None, "unknown", "unknown") \
+                        if ante is None else Speaker(ante.name, pspan, ante.entity, ante.kind,
+                                                     ante.side, ante.role)
                 else:
                     speaker = self._speaker_in(text, (before_start, cue.start), mentions, starts,
                                                state, "before")
@@ -516,16 +558,23 @@ class AttributionFinder:
                         text[cue.start:max(cue.end, cue.cue_end)])
         if content is not None and content[1] <= content[0]:
             content = None
+        end = se
+        if content is not None:
+            # a quotation opening the content may run on over later sentences: Sie sagte:
+            # „Wir bauen neu. Die Brücke wird breiter.“
+            opening = layout.quote_opening(content[0], content[0] + 1)
+            if opening is not None and opening.end > content[1]:
+                content = (content[0], opening.end)
+                end = max(se, opening.end)
         content_span = Span(content[0], content[1], text[content[0]:content[1]]) if content else None
         direct = False
         if content_span is not None:
-            for q in layout.quotes_in(ss, se):
+            for q in layout.quotes_in(ss, end):
                 if q.words >= 4 and q.inner_start >= content_span.start - 2 and q.inner_end <= content_span.end + 2:
                     direct = True
                     break
         factive = bool(content_span and cue.type == "verb" and _FACTIVE.match(text, cue.cue_end, se))
         start = min(ss, cue.start)
-        end = se
         att = Attribution(
             key=make_key("attribution", f"{rule}@{cue.start}", start, end, text[start:end]),
             start=start,

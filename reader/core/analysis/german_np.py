@@ -20,7 +20,7 @@ import re
 
 
 def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+    return frozenset(w.casefold() for w in words.split())
 
 
 _TOKEN = re.compile(r"[\w][\w\-.'’/]*\w|[\w]|[,;:!?„“”\"«»()–—]|\.(?=\s|$)", re.UNICODE)
@@ -52,7 +52,9 @@ _TIME_NOUNS = _set(
 _NOT_NOUN_CAPS = _set(
     "dies das der die den dem des ein eine im am in auf nach bei mit von vor seit für über "
     "unter laut zufolge so wie als ob dass und oder aber doch denn damit deshalb daher trotzdem "
-    "dennoch ich du er sie es wir ihr man"
+    "dennoch ich du er sie es wir ihr man da dort hier darum deswegen somit also sonst "
+    "trotz wegen während nachdem bevor weil obwohl wenn falls sobald seitdem hinterher "
+    "anschließend vorher zunächst zuerst schließlich endlich plötzlich sofort"
 )
 _NOT_NOUN_CAPS = _NOT_NOUN_CAPS | _ADVERBS  # "Inzwischen", "Damals" open a sentence capitalised
 _MAX_WORDS = 16

@@ -24,8 +24,13 @@ _ROLE_STEMS = (
     "geschäftsführer|vorstand|trainer|kandidat|ermittler|staatsanwalt|oberstaatsanwalt|"
     "polizeisprecher|regierungssprecher|parteichef|fraktionschef|experte|analyst|forscher|"
     "wissenschaftler|arzt|ärztin|politiker|diplomat|sekretär|außenminister|innenminister|"
-    "verteidigungsminister|justizminister|finanzminister|gesundheitsminister|staatssekretär"
+    "verteidigungsminister|justizminister|finanzminister|gesundheitsminister|staatssekretär|"
+    "lehrer|zeuge|schüler|student|autor|journalist|reporter|korrespondent|bewohner|anwohner|"
+    "aktivist|unternehmer|mitarbeiter|angeklagte|verteidiger|kläger|vermittler|gesandte|"
+    "kommissar|offizier|soldat|pfarrer|priester|imam|rabbiner|redakteur|gründer|inhaber|"
+    "organisator|sänger|künstler|schriftsteller|historiker|ökonom|soziologe|politologe"
 )
+_FEMININE = ("mutter", "tochter", "schwester", "witwe", "frau")
 # one Aho-Corasick pass finds the role nouns; names are then read
 # around each hit, case-sensitively
 def _stem_automaton() -> ahocorasick.Automaton:
@@ -39,7 +44,7 @@ def _stem_automaton() -> ahocorasick.Automaton:
 _STEMS = _stem_automaton()
 _NAME = r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von\s+|van\s+|de\s+|al-|el-)?[A-ZÄÖÜ][a-zäöüß'’-]+){1,2}"
 _NAME_AFTER = re.compile(rf"\s+({_NAME})\b")
-_NAME_BEFORE = re.compile(rf"({_NAME}),\s+(?:der|die|ein|eine)\s+(?:[\wäöüß-]+\s+)?$")
+_NAME_BEFORE = re.compile(rf"({_NAME}),\s+(?:der|die|den|dem|ein|eine|einen|einem)\s+(?:[\wäöüß-]+\s+)?$")
 _NOT_NAMES = frozenset({"der", "die", "das", "des", "dem", "den", "und", "am", "im"})
 _ROLE_ENDINGS = ("", "in", "innen", "en", "er", "ern", "e", "s", "n")
 
@@ -53,11 +58,14 @@ class NamedPerson:
     gender: str  # f | m | ?
 
 
-def _gender(role: str) -> str:
+def _gender(role: str, before: str = "") -> str:
+    """f or m: from a feminine ending ("Ministerin"), else from the article before the role
+    ("die Vorsitzende"; "der" may be a feminine genitive, so the ending decides first)."""
     low = role.casefold()
-    if low.endswith(("in", "ärztin", "anwältin")) and not low.endswith(("berlin",)):
+    if low.endswith(("in", "innen", *_FEMININE)) and not low.endswith(("berlin",)):
         return "f"
-    return "m"
+    article = before.split()[-1].casefold() if before.split() else ""
+    return "f" if article in ("die", "eine") else "m"
 
 
 def find_named_persons(text: str) -> list[NamedPerson]:
@@ -81,12 +89,12 @@ def find_named_persons(text: str) -> list[NamedPerson]:
         after = _NAME_AFTER.match(text, we)
         if after is not None and after.group(1).split()[0].casefold() not in _NOT_NAMES:
             start, end = after.span(1)
-            out.setdefault(start, NamedPerson(start, end, after.group(1), role.casefold(), _gender(role)))
+            out.setdefault(start, NamedPerson(start, end, after.group(1), role.casefold(), _gender(role, text[max(0, ws - 8):ws])))
             continue
         before = _NAME_BEFORE.search(text, max(0, ws - 90), ws)
         if before is not None and before.group(1).split()[0].casefold() not in _NOT_NAMES:
             start, end = before.span(1)
-            out.setdefault(start, NamedPerson(start, end, before.group(1), role.casefold(), _gender(role)))
+            out.setdefault(start, NamedPerson(start, end, before.group(1), role.casefold(), _gender(role, text[max(0, ws - 8):ws])))
     return [out[k] for k in sorted(out)]
 
 

@@ -239,6 +239,16 @@ class Layout:
         out.sort(key=lambda q: q.depth)
         return out
 
+    def quote_opening(self, start: int, end: int) -> Quote | None:
+        """The first closed top-level quotation whose opening mark lies in start..end."""
+        lo = bisect.bisect_left(self._quote_starts, start)
+        for q in self.quotes[lo:]:
+            if q.start >= end:
+                return None
+            if q.closed and q.depth == 0:
+                return q
+        return None
+
     def quotes_in(self, start: int, end: int) -> list[Quote]:
         lo = bisect.bisect_left(self._quote_starts, start)
         hi = bisect.bisect_left(self._quote_starts, end)
