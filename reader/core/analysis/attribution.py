@@ -62,6 +62,8 @@ _TELL = frozenset({"told", "tells"})
 _LEAD_ARTICLE = re.compile(r"\s*(?:dem|der|den|des|einem|einer|the)\s+(?=\w)", re.IGNORECASE)
 _COORD = re.compile(r"\s(?:und|and|sowie)\s", re.IGNORECASE)
 _DEFINITE = frozenset({"der", "die", "das", "the"})
+_OPENING_QUOTES = frozenset("„“”\"«»‚‘›‹")
+_CLOSING_QUOTES = frozenset("“”\"«»‘’‹›")
 _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
 _HEAD_OF_STATE = {"head of state": "president", "staatsoberhaupt": "präsident", "staatschef": "präsident"}
 _PRON_AUX = {
@@ -628,7 +630,10 @@ class AttributionFinder:
         if speaker is not None and speaker.span is not None and (
                 (speaker.span.start < np[1] and np[0] < speaker.span.end)
                 or (speaker.span.end <= cue.start < np[0] and speaker.entity)):
-            return Speaker(speaker.name, np_span, speaker.entity, speaker.kind, speaker.side,
+            # an unresolved speaker is named by its phrase ("das Mädchen", not "das Mädchen leise")
+            name = speaker.name if speaker.entity or speaker.kind == "anonymous" or \
+                speaker.name != speaker.span.text else np_span.text
+            return Speaker(name, np_span, speaker.entity, speaker.kind, speaker.side,
                            speaker.role)
         found = self._speaker_in(text, np, mentions, starts, state, "after")
         if found is None:
@@ -739,6 +744,16 @@ class AttributionFinder:
                 _WORDS.findall(text, cue.end, clause_end)[:4]
             if any(w.casefold() in C.DE_NON_SPEECH_OBJECTS for w in near):
                 return False  # "erklärte seine Unabhängigkeit": declaring, not speaking
+        if verb.cls == "quote":
+            # "»Still!«, zischte sie", "hub er an: »…«", "bemerkte er: „…“"; never a plain
+            # clause ("bemerkte das Feuer, …", "lachte, als …")
+            if boundary in "„“”\"«»":
+                return True
+            if boundary == ":":
+                return text[clause_end + 1:clause_end + 4].lstrip()[:1] in _OPENING_QUOTES
+            if preposed:
+                return text[ss:cue.start].rstrip(" ,\u00a0")[-1:] in _CLOSING_QUOTES
+            return False
         if verb.cls == "think":
             # "glaubt, dass …", "geht davon aus, die Lage sei …", "„…“, hofft er"
             if preposed or boundary.casefold() == "dass" or boundary in ":„“”\"«»":

@@ -15,6 +15,9 @@ Classes (what the verb needs to count as a cue, see ``attribution.py``):
 - ``object``: also with a plain object ("forderte einen Waffenstillstand");
 - ``think``: verbs of believing and expecting ("glaubt", "geht davon aus"), only with a
   "dass" clause, a comma clause in Konjunktiv, or a quotation;
+- ``quote``: verbs of manner of speaking and others that mostly mean something else
+  ("bemerkte das Feuer", "lachte", "widerspricht dem Grundsatz"): only next to a quotation
+  ("»Still!«, zischte sie", "hub an: »…«");
 - ``pub``: ``clause`` verbs that publish ("teilte mit", "berichtete", "meldete"): they can
   frame a press readout.
 
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class VerbForm:
     lemma: str
-    cls: str  # clause | object | think
+    cls: str  # clause | object | think | quote | pub
     particles: tuple[str, ...] = ()  # one of these must close the clause (main-clause order)
     publication: bool = False
 
@@ -151,6 +154,45 @@ seufzen|seufzt|seufzte|geseufzt|clause
 sprechen|spricht|sprach|gesprochen|clause
 aus|sprechen|spricht|sprach|ausgesprochen|object
 fort|fahren|fährt|fuhr|fortgefahren|clause
+bemerken|bemerkt|bemerkte|bemerkt|quote
+an|heben|hebt|hub|angehoben|quote
+ein|werfen|wirft|warf|eingeworfen|clause
+ein|fallen|fällt|fiel|eingefallen|quote
+zu|rufen|ruft|rief|zugerufen|clause
+nach|rufen|ruft|rief|nachgerufen|quote
+wiederholen|wiederholt|wiederholte|wiederholt|quote
+widersprechen|widerspricht|widersprach|widersprochen|quote
+befehlen|befiehlt|befahl|befohlen|clause
+gebieten|gebietet|gebot|geboten|quote
+lachen|lacht|lachte|gelacht|quote
+brummen|brummt|brummte|gebrummt|quote
+knurren|knurrt|knurrte|geknurrt|quote
+stammeln|stammelt|stammelte|gestammelt|quote
+stottern|stottert|stotterte|gestottert|quote
+flehen|fleht|flehte|gefleht|quote
+jammern|jammert|jammerte|gejammert|quote
+schluchzen|schluchzt|schluchzte|geschluchzt|quote
+keuchen|keucht|keuchte|gekeucht|quote
+zischen|zischt|zischte|gezischt|quote
+kreischen|kreischt|kreischte|gekreischt|quote
+jubeln|jubelt|jubelte|gejubelt|quote
+schimpfen|schimpft|schimpfte|geschimpft|quote
+fluchen|flucht|fluchte|geflucht|quote
+spotten|spottet|spottete|gespottet|quote
+höhnen|höhnt|höhnte|gehöhnt|quote
+scherzen|scherzt|scherzte|gescherzt|quote
+raunen|raunt|raunte|geraunt|quote
+hauchen|haucht|hauchte|gehaucht|quote
+wispern|wispert|wisperte|gewispert|quote
+brüllen|brüllt|brüllte|gebrüllt|quote
+beichten|beichtet|beichtete|gebeichtet|clause
+ermahnen|ermahnt|ermahnte|ermahnt|clause
+telegraphieren|telegraphiert|telegraphierte|telegraphiert|pub
+telegrafieren|telegrafiert|telegrafierte|telegrafiert|pub
+überlegen|überlegt|überlegte|überlegt|think
+ahnen|ahnt|ahnte|geahnt|think
+wähnen|wähnt|wähnte|gewähnt|think
+sinnen|sinnt|sann|gesonnen|think
 meinen|meint|meinte|gemeint|think
 glauben|glaubt|glaubte|geglaubt|think
 denken|denkt|dachte|gedacht|think
