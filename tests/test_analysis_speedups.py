@@ -14,7 +14,8 @@ from analysis_fixtures import real_kb
 from reader.core.analysis import cues, signals
 from reader.core.analysis.alternation import factor, word_alternation
 from reader.core.analysis.engine import Analyzer
-from reader.core.analysis.prefilter import Prefiltered
+from reader.core.analysis.matcher import fold
+from reader.core.analysis.prefilter import Prefiltered, special_chars
 from reader.core.analysis.text import Layout
 from reader.core.samples import sample_files
 
@@ -98,11 +99,31 @@ def test_shipped_patterns_match_the_same_as_written(module: object) -> None:
 
 
 def test_special_characters_fall_back_to_the_plain_regex() -> None:
-    text = "µg " + "Die Armee griff an, sagte er. " * 40
-    assert Prefiltered is type(signals.ACCUSATION["de"])
     fast = signals.ACCUSATION["de"]
-    assert fast._positions(text) is None  # type: ignore[attr-defined]
+    assert Prefiltered is type(fast)
+    for odd in ("ſ", "ı", "\u0130"):  # "ſagte" matches "sagte" case-insensitively; fold keeps "ſ"
+        text = f"Die Armee griff an, {odd}agte er. " + "Die Armee griff an, sagte er. " * 40
+        assert fast._positions(text) is None  # type: ignore[attr-defined]
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex.finditer(text)]  # type: ignore[attr-defined]
+    # a Cyrillic or Greek letter relates to no Latin literal: the text is still prefiltered
+    text = "Москва, µg. " + "Die Armee griff an, sagte er. " * 40
+    assert fast._positions(text) is not None  # type: ignore[attr-defined]
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex.finditer(text)]  # type: ignore[attr-defined]
+
+
+def test_special_characters_are_all_the_dangerous_ones() -> None:
+    """Brute force over every code point: a character that ``re.IGNORECASE`` matches with a
+    literal letter, but that ``fold`` does not turn into that letter (alone or ending a word),
+    is among ``special_chars`` of the letter; and the Latin letters have only "ſ", "ı", "İ"."""
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    letters = set("abcdefghijklmnopqrstuvwxyzäöüßé-'") | set("αβγδεθϑικμπρσςφωавдостъѣꙋṡﬅ")
+    for letter in sorted(letters):
+        allowed = special_chars({letter})
+        for m in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+            ch = m.group()
+            if {fold(ch), fold("a" + ch)[1:]} != {letter}:
+                assert ch in allowed, (letter, ch)
+    assert special_chars(set("abcdefghijklmnopqrstuvwxyzäöüß")) == {"ſ", "ı", "\u0130"}
 
 
 def test_json_is_exactly_asdict() -> None:

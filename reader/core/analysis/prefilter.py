@@ -12,8 +12,10 @@ the plain regex returns.
 
 Exactness rests on three checks, each falling back to the plain regex: a pattern whose
 literals cannot be read off (or that can match the empty string) is never prefiltered; a text
-holding a character that case-insensitive matching treats specially (``İ``, ``ſ``, ``µ``…) is
-scanned by the plain regexes; short strings (titles, slices) go straight to the regex.
+holding a character that case-insensitive matching relates to a letter of the group's literals
+other than by lower-casing (``ſ`` to ``s``, ``ı`` and ``İ`` to ``i``) is scanned by the plain
+regexes (a Cyrillic ``о`` in a German article relates to no Latin literal and does not count);
+short strings (titles, slices) go straight to the regex.
 """
 
 from __future__ import annotations
@@ -33,15 +35,40 @@ MIN_TEXT = 400  # characters; shorter strings go straight to the regex
 MAX_PREFIXES = 400
 
 
-def _special_chars() -> re.Pattern[str]:
-    """Characters that case-insensitive matching relates to others than their lower case."""
-    casefix = importlib.import_module("re._casefix")  # the standard library's extra case equivalences
-    chars = {chr(x) for k, vs in casefix._EXTRA_CASES.items() for x in (k, *vs) if x > 127}
-    chars.add("\u0130")  # İ lower-cases to two characters
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+def _extra_cases() -> dict[str, frozenset[str]]:
+    """The standard library's extra case equivalences: lower-case letter -> the others that
+    ``re.IGNORECASE`` matches it with ("s" -> "ſ", "i" -> "ı", "σ" -> "ς")."""
+    casefix = importlib.import_module("re._casefix")
+    return {chr(k): frozenset(chr(v) for v in vs) for k, vs in casefix._EXTRA_CASES.items()}
 
 
-_SPECIAL = _special_chars()
+def _lowers_to(letters: set[str]) -> dict[str, set[str]]:
+    """For each letter, every character whose lower case it is ("ϴ" lower-cases to "θ" but
+    is neither its upper nor its title case)."""
+    out: dict[str, set[str]] = {}
+    for c in letters:
+        for v in (c, c.upper(), c.title(), "\u03f4"):
+            if len(v) == 1 and v.lower() == c:
+                out.setdefault(c, set()).add(v)
+    return out
+
+
+_EXTRA = _extra_cases()
+_LOWERS_TO = _lowers_to({x for k, vs in _EXTRA.items() for x in (k, *vs)})
+
+
+def special_chars(literal_chars: set[str]) -> set[str]:
+    """Characters of a text at which ``fold`` can hide a case-insensitive match of a literal
+    made of ``literal_chars`` (folded): those equivalent to one of them only through the extra
+    case table, "İ" (lower-cases to two code points, kept as it is) and "Σ" (lower-cases to "ς"
+    at the end of a word)."""
+    related = {x for c in literal_chars for x in _EXTRA.get(c, ())}
+    out = {v for r in related for v in _LOWERS_TO.get(r, ())}
+    if "i" in literal_chars | related:
+        out.add("\u0130")
+    if {"σ", "ς"} & (literal_chars | related):
+        out.add("Σ")
+    return out
 
 
 def literal_starts(pattern: str, flags: int) -> set[str] | None:
@@ -107,6 +134,7 @@ class LiteralScan:
     def __init__(self) -> None:
         self._literals: list[set[str]] = []
         self._automaton: ahocorasick.Automaton | None = None
+        self._special: re.Pattern[str] | None = None  # with the automaton; None: no such character
         self._last: tuple[str, list[list[int]] | None] | None = None
 
     def fast(self, regex: re.Pattern[str], literals: set[str] | None = None) -> re.Pattern[str]:
@@ -138,6 +166,8 @@ class LiteralScan:
             automaton.add_word(lit, (len(lit), tuple(sorted(indices))))
         automaton.make_automaton()
         self._automaton = automaton
+        special = special_chars({c for lit in table for c in lit})
+        self._special = re.compile("[" + "".join(re.escape(c) for c in sorted(special)) + "]") if special else None
         return automaton
 
     def candidates(self, text: str) -> list[list[int]] | None:
@@ -146,8 +176,8 @@ class LiteralScan:
         if last is not None and last[0] is text:
             return last[1]
         result: list[list[int]] | None = None
-        if _SPECIAL.search(text) is None:
-            automaton = self._automaton or self._build()
+        automaton = self._automaton or self._build()
+        if self._special is None or self._special.search(text) is None:
             result = [[] for _ in self._literals]
             for end, (length, indices) in automaton.iter(fold(text)):
                 start = end - length + 1
