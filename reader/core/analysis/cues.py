@@ -195,6 +195,5 @@ DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE, EN_MULTI, DE_S
                                    EN_MULTI, DE_SPRACH))
 DE_NACH, DE_NACH_POST, DE_SO, DE_REF = (
     _SCAN.fast(faster(p)) for p in (DE_NACH, DE_NACH_POST, DE_SO, DE_REF))
-# ~700 verb forms are more than the parse-tree prefixes allow; their first four letters do
-DE_VERB_RE = _SCAN.fast(DE_VERB_RE.regex if hasattr(DE_VERB_RE, "regex") else DE_VERB_RE,
-                        {form[:4] for form in DE_VERBS})
+# ~700 verb forms are more than the parse-tree prefixes allow; the forms themselves are the literals
+DE_VERB_RE = _SCAN.fast(DE_VERB_RE.regex if hasattr(DE_VERB_RE, "regex") else DE_VERB_RE, set(DE_VERBS))
