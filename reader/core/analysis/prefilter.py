@@ -135,7 +135,10 @@ class LiteralScan:
         self._literals: list[set[str]] = []
         self._automaton: ahocorasick.Automaton | None = None
         self._special: re.Pattern[str] | None = None  # with the automaton; None: no such character
-        self._last: tuple[str, list[list[int]] | None] | None = None
+        self._groups = 0  # with the automaton: sets of patterns sharing literals
+        self._groups_of: list[tuple[int, ...]] = []  # per pattern, its groups
+        # the text scanned last: (text, positions per group, positions per pattern as asked for)
+        self._last: tuple[str, list[list[int]] | None, list[list[int] | None]] | None = None
 
     def fast(self, regex: re.Pattern[str], literals: set[str] | None = None) -> re.Pattern[str]:
         """``regex`` prefiltered, typed as the pattern it stands in for (the other methods of a
@@ -161,32 +164,57 @@ class LiteralScan:
         for i, literals in enumerate(self._literals):
             for lit in literals:
                 table.setdefault(lit, set()).add(i)
+        # literals owned by the same patterns share one list of positions per text
+        groups: dict[tuple[int, ...], int] = {}
         automaton = ahocorasick.Automaton()
         for lit, indices in table.items():
-            automaton.add_word(lit, (len(lit), tuple(sorted(indices))))
+            group = groups.setdefault(tuple(sorted(indices)), len(groups))
+            automaton.add_word(lit, (len(lit) - 1, group))
         automaton.make_automaton()
+        self._groups = len(groups)
+        self._groups_of = [tuple(g for key, g in groups.items() if i in key) for i in range(len(self._literals))]
         self._automaton = automaton
         special = special_chars({c for lit in table for c in lit})
         self._special = re.compile("[" + "".join(re.escape(c) for c in sorted(special)) + "]") if special else None
         return automaton
 
-    def candidates(self, text: str) -> list[list[int]] | None:
-        """Per pattern, the sorted positions where it may match; None: use the plain regexes."""
+    def positions(self, text: str, index: int) -> list[int] | None:
+        """The sorted positions where pattern ``index`` may match; None: use the plain regex."""
         last = self._last
-        if last is not None and last[0] is text:
-            return last[1]
-        result: list[list[int]] | None = None
+        if last is None or last[0] is not text:
+            last = self._scan(text)
+        found, per_pattern = last[1], last[2]
+        if found is None:
+            return None
+        positions = per_pattern[index]
+        if positions is None:
+            groups = self._groups_of[index]
+            positions = per_pattern[index] = (
+                found[groups[0]] if len(groups) == 1 else _merged([found[g] for g in groups]))
+        return positions
+
+    def _scan(self, text: str) -> tuple[str, list[list[int]] | None, list[list[int] | None]]:
+        """One pass over ``text``: the positions of each group's literals (None: a character
+        that the literals cannot stand for)."""
         automaton = self._automaton or self._build()
+        found: list[list[int]] | None = None
         if self._special is None or self._special.search(text) is None:
-            result = [[] for _ in self._literals]
-            for end, (length, indices) in automaton.iter(fold(text)):
-                start = end - length + 1
-                for i in indices:
-                    result[i].append(start)
-            for positions in result:
+            found = [[] for _ in range(self._groups)]
+            for end, (back, group) in automaton.iter(fold(text)):
+                found[group].append(end - back)
+            for positions in found:
                 positions.sort()
-        self._last = (text, result)
-        return result
+        last = (text, found, [None] * len(self._literals))
+        self._last = last
+        return last
+
+
+def _merged(lists: list[list[int]]) -> list[int]:
+    out: list[int] = []
+    for positions in lists:
+        out += positions
+    out.sort()
+    return out
 
 
 class Prefiltered:
@@ -203,8 +231,10 @@ class Prefiltered:
     def _positions(self, string: str) -> list[int] | None:
         if self._index < 0 or len(string) < MIN_TEXT:
             return None
-        cands = self._scan.candidates(string)
-        return None if cands is None else cands[self._index]
+        last = self._scan._last  # the text asked about last, its pattern asked about before
+        if last is not None and last[0] is string and last[2][self._index] is not None:
+            return last[2][self._index]
+        return self._scan.positions(string, self._index)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         positions = self._positions(string)
