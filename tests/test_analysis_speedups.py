@@ -4,6 +4,7 @@ and the fast analysis JSON is exactly ``dataclasses.asdict``."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,11 @@ def _texts() -> str:
 
     parts = [parse_path(p).text for p in sample_files()]
     text = "\n\n".join(parts)
-    return text + "\n\n" + text.upper()
+    # and with odd whitespace between words: runs, line breaks, spaces that fold leaves alone
+    rng = random.Random(5)
+    spaces = ["  ", "\n", " \n ", "\u3000", "\u2028", "\x85", "\xa0 ", "\t\t", "   "]
+    odd = "".join(rng.choice(spaces) if c == " " and rng.random() < 0.3 else c for c in text)
+    return text + "\n\n" + text.upper() + "\n\n" + odd
 
 
 MARK = "# the same patterns with their alternations as tries"
@@ -124,6 +129,22 @@ def test_special_characters_are_all_the_dangerous_ones() -> None:
             if {fold(ch), fold("a" + ch)[1:]} != {letter}:
                 assert ch in allowed, (letter, ch)
     assert special_chars(set("abcdefghijklmnopqrstuvwxyzäöüß")) == {"ſ", "ı", "\u0130"}
+
+
+def test_whitespace_is_what_the_scan_takes_it_for() -> None:
+    """The scan reads every run of whitespace as one space: ``\\s`` is ``str.isspace`` (none
+    above U+3000), and a pattern with ``\\s+`` is looked for by its words and the space."""
+    assert all(bool(re.fullmatch(r"\s", chr(i))) == chr(i).isspace() for i in range(0x110000))
+    assert not any(chr(i).isspace() for i in range(0x3001, 0x110000))
+    assert "es heißt" in cues._DE_SCAN._literals[cues.DE_IMP._index]  # type: ignore[attr-defined]
+    text = "Es\u3000\u3000heißt, dass. " + "Die Armee griff an, sagte er.\n\n " * 20 + "es \n heißt"
+    fast = cues.DE_IMP
+    assert fast._positions(text) is not None  # type: ignore[attr-defined]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex.finditer(text)]  # type: ignore[attr-defined]
+    assert len(list(fast.finditer(text))) == 2
+    for pos in range(0, len(text), 7):
+        x, y = fast.search(text, pos), fast.regex.search(text, pos)  # type: ignore[attr-defined]
+        assert (x and x.span()) == (y and y.span())
 
 
 def test_json_is_exactly_asdict() -> None:

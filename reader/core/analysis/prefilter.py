@@ -71,6 +71,13 @@ def special_chars(literal_chars: set[str]) -> set[str]:
     return out
 
 
+# whitespace that ``fold`` leaves as it is ("\\s" matches every character for which
+# ``str.isspace`` holds; none is above U+3000)
+_OTHER_SPACE = re.compile("[" + "".join(
+    re.escape(chr(i)) for i in range(0x3001) if chr(i).isspace() and fold(chr(i)) != " ") + "]")
+_SPACE_RUNS = re.compile(" {2,}")
+
+
 def literal_starts(pattern: str, flags: int) -> set[str] | None:
     """Literal strings one of which every match of ``pattern`` starts with (folded), or None."""
     import re._parser as parser
@@ -84,7 +91,29 @@ def literal_starts(pattern: str, flags: int) -> set[str] | None:
         return None
     if not starts or "" in starts:
         return None
-    return {fold(s) for s in starts}
+    return _scannable({fold(s) for s in starts})
+
+
+def _scannable(literals: set[str]) -> set[str] | None:
+    """The literals as they can be looked for in the scanned text, where every run of
+    whitespace is one space: cut before a second space in a row; None if one starts with a
+    space (a match may start anywhere in a run) or is empty."""
+    out: set[str] = set()
+    for lit in literals:
+        lit = _OTHER_SPACE.sub(" ", lit)
+        if not lit or lit[0] == " ":
+            return None
+        cut = lit.find("  ")
+        out.add(lit if cut < 0 else lit[:cut + 1])
+    return out
+
+
+def _is_space_class(item: Any) -> bool:
+    """``\\s`` (or a class of nothing but it)."""
+    import re._constants as k
+
+    op, av = item
+    return op is k.IN and len(av) == 1 and av[0] == (k.CATEGORY, k.CATEGORY_SPACE)
 
 
 def _starts(items: list[Any]) -> tuple[set[str] | None, bool]:
@@ -114,6 +143,10 @@ def _starts(items: list[Any]) -> tuple[set[str] | None, bool]:
                 complete = complete and bc
         elif op is k.IN and all(o is k.LITERAL for o, _ in av) and 0 < len(av) <= 4:
             sub, complete = {chr(a) for _, a in av}, True
+        elif _is_space_class((op, av)):
+            sub, complete = {" "}, True  # one whitespace character: one space when scanned
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1 and _is_space_class(av[2][0]):
+            sub, complete = {" "}, True  # \s+: a run of whitespace, one space when scanned
         else:
             return _stop(acc)
         if sub is None or "" in sub or len(acc) * len(sub) > MAX_PREFIXES:
@@ -148,7 +181,7 @@ class LiteralScan:
 
     def add(self, regex: re.Pattern[str], literals: set[str] | None = None) -> Prefiltered:
         if literals is not None:
-            literals = {fold(x) for x in literals} if literals and "" not in literals else None
+            literals = _scannable({fold(x) for x in literals}) if literals else None
         else:
             literals = literal_starts(regex.pattern, regex.flags)
         index = -1
@@ -200,13 +233,43 @@ class LiteralScan:
         found: list[list[int]] | None = None
         if self._special is None or self._special.search(text) is None:
             found = [[] for _ in range(self._groups)]
-            for end, (back, group) in automaton.iter(fold(text)):
-                found[group].append(end - back)
+            scanned, breaks = _collapsed(fold(text))
+            if breaks:
+                shifts = [b[1] for b in breaks]
+                starts = [b[0] for b in breaks]
+                for end, (back, group) in automaton.iter(scanned):
+                    start = end - back
+                    i = bisect.bisect_right(starts, start)
+                    found[group].append(start + shifts[i - 1] if i else start)
+            else:
+                for end, (back, group) in automaton.iter(scanned):
+                    found[group].append(end - back)
             for positions in found:
                 positions.sort()
         last = (text, found, [None] * len(self._literals))
         self._last = last
         return last
+
+
+
+
+def _collapsed(folded: str) -> tuple[str, list[tuple[int, int]]]:
+    """``folded`` with every whitespace character a space and every run of spaces one space,
+    and (position in the result, shift to the original) where the shift changes."""
+    if _OTHER_SPACE.search(folded):
+        folded = _OTHER_SPACE.sub(" ", folded)
+    if "  " not in folded:
+        return folded, []
+    parts: list[str] = []
+    breaks: list[tuple[int, int]] = []
+    last = shift = 0
+    for m in _SPACE_RUNS.finditer(folded):
+        parts.append(folded[last:m.start() + 1])
+        shift += m.end() - m.start() - 1
+        breaks.append((m.end() - shift, shift))
+        last = m.end()
+    parts.append(folded[last:])
+    return "".join(parts), breaks
 
 
 def _merged(lists: list[list[int]]) -> list[int]:
