@@ -73,9 +73,9 @@ def special_chars(literal_chars: set[str]) -> set[str]:
 
 # whitespace that ``fold`` leaves as it is ("\\s" matches every character for which
 # ``str.isspace`` holds; none is above U+3000)
-_OTHER_SPACE = re.compile("[" + "".join(
-    re.escape(chr(i)) for i in range(0x3001) if chr(i).isspace() and fold(chr(i)) != " ") + "]")
-_SPACE_RUNS = re.compile(" {2,}")
+_OTHER_SPACES = tuple(chr(i) for i in range(0x3001) if chr(i).isspace() and fold(chr(i)) != " ")
+_OTHER_SPACE = re.compile("[" + "".join(re.escape(c) for c in _OTHER_SPACES) + "]")
+_SPACE_RUNS = re.compile("  +")  # a literal start: the regex engine finds it fast
 
 
 def literal_starts(pattern: str, flags: int) -> set[str] | None:
@@ -167,7 +167,7 @@ class LiteralScan:
     def __init__(self) -> None:
         self._literals: list[set[str]] = []
         self._automaton: ahocorasick.Automaton | None = None
-        self._special: re.Pattern[str] | None = None  # with the automaton; None: no such character
+        self._special: tuple[str, ...] = ()  # with the automaton: characters that need the plain regexes
         self._groups = 0  # with the automaton: sets of patterns sharing literals
         self._groups_of: list[tuple[int, ...]] = []  # per pattern, its groups
         # the text scanned last: (text, positions per group, positions per pattern as asked for)
@@ -207,8 +207,7 @@ class LiteralScan:
         self._groups = len(groups)
         self._groups_of = [tuple(g for key, g in groups.items() if i in key) for i in range(len(self._literals))]
         self._automaton = automaton
-        special = special_chars({c for lit in table for c in lit})
-        self._special = re.compile("[" + "".join(re.escape(c) for c in sorted(special)) + "]") if special else None
+        self._special = tuple(sorted(special_chars({c for lit in table for c in lit})))
         return automaton
 
     def positions(self, text: str, index: int) -> list[int] | None:
@@ -231,12 +230,10 @@ class LiteralScan:
         that the literals cannot stand for)."""
         automaton = self._automaton or self._build()
         found: list[list[int]] | None = None
-        if self._special is None or self._special.search(text) is None:
+        if not any(c in text for c in self._special):
             found = [[] for _ in range(self._groups)]
-            scanned, breaks = _collapsed(fold(text))
-            if breaks:
-                shifts = [b[1] for b in breaks]
-                starts = [b[0] for b in breaks]
+            scanned, starts, shifts = _SCANNED.of(text)
+            if starts:
                 for end, (back, group) in automaton.iter(scanned):
                     start = end - back
                     i = bisect.bisect_right(starts, start)
@@ -253,23 +250,44 @@ class LiteralScan:
 
 
 
-def _collapsed(folded: str) -> tuple[str, list[tuple[int, int]]]:
-    """``folded`` with every whitespace character a space and every run of spaces one space,
-    and (position in the result, shift to the original) where the shift changes."""
-    if _OTHER_SPACE.search(folded):
+def scanned_text(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` folded, every whitespace character a space and every run of spaces one space;
+    and where the shift back to ``text`` changes: positions in the result, shifts."""
+    folded = fold(text)
+    if any(c in folded for c in _OTHER_SPACES):  # a search per character: faster than a class
         folded = _OTHER_SPACE.sub(" ", folded)
     if "  " not in folded:
-        return folded, []
+        return folded, [], []
     parts: list[str] = []
-    breaks: list[tuple[int, int]] = []
+    starts: list[int] = []
+    shifts: list[int] = []
     last = shift = 0
     for m in _SPACE_RUNS.finditer(folded):
         parts.append(folded[last:m.start() + 1])
         shift += m.end() - m.start() - 1
-        breaks.append((m.end() - shift, shift))
+        starts.append(m.end() - shift)
+        shifts.append(shift)
         last = m.end()
     parts.append(folded[last:])
-    return "".join(parts), breaks
+    return "".join(parts), starts, shifts
+
+
+class _LastScanned:
+    """``scanned_text`` of the text asked about last: the scans of one text share it."""
+
+    def __init__(self) -> None:
+        self._last: tuple[str, tuple[str, list[int], list[int]]] | None = None
+
+    def of(self, text: str) -> tuple[str, list[int], list[int]]:
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        result = scanned_text(text)
+        self._last = (text, result)
+        return result
+
+
+_SCANNED = _LastScanned()
 
 
 def _merged(lists: list[list[int]]) -> list[int]:
