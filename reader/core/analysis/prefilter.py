@@ -298,6 +298,12 @@ def _merged(lists: list[list[int]]) -> list[int]:
     return out
 
 
+def candidate_starts(pattern: re.Pattern[str], string: str) -> list[int] | None:
+    """Sorted positions in ``string`` that every match of ``pattern`` starts at one of, or
+    None if it is not known (a plain regex, a short text, a special character)."""
+    return pattern._positions(string) if isinstance(pattern, Prefiltered) else None
+
+
 class Prefiltered:
     """A compiled regex whose ``search`` and ``finditer`` only try candidate positions."""
 
