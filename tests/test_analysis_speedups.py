@@ -156,3 +156,25 @@ def test_json_is_exactly_asdict() -> None:
         a = analyzer.analyze(article.title, article.text, article.language, article.outlet)
         assert a.to_json() == dataclasses.asdict(a)
         assert a.attributions and a.to_json()["attributions"][0]["speaker"] == dataclasses.asdict(a.attributions[0].speaker)
+
+
+def test_unless_automaton_suppresses_exactly_as_the_phrase_search() -> None:
+    """Every word span of the samples (and spans around the phrases themselves), every
+    lexicon entry with ``unless`` phrases: the automaton agrees with ``_suppressed``."""
+    from reader.core.analysis.matcher import fold as fold_text
+    from reader.core.analysis.wording import Flagger, _suppressed
+
+    kb = real_kb()
+    checked = suppressed = 0
+    for lang in ("de", "en"):
+        flagger = Flagger(kb.lexicon_for(lang), lang)
+        for entry_id, automaton in flagger._unless.items():
+            phrases = flagger.unless[entry_id]
+            folded = fold_text(_texts()[:6000] + " " + " ; ".join(phrases))
+            spans = [(m.start(), m.end()) for m in re.finditer(r"\w+", folded)]
+            for start, end in spans[::7] + spans[-400:]:
+                got = automaton.covers(folded, start, end)
+                assert got == _suppressed(folded, start, end, phrases), (entry_id, start, end)
+                checked += 1
+                suppressed += got
+    assert checked > 1000 and suppressed > 50

@@ -243,7 +243,8 @@ class LiteralScan:
                     found[group].append(end - back)
             for positions in found:
                 positions.sort()
-        last = (text, found, [None] * len(self._literals))
+        per_pattern: list[list[int] | None] = [None] * len(self._literals)
+        last = (text, found, per_pattern)
         self._last = last
         return last
 
