@@ -3,6 +3,7 @@ and the fast analysis JSON is exactly ``dataclasses.asdict``."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import random
 import re
@@ -178,3 +179,27 @@ def test_unless_automaton_suppresses_exactly_as_the_phrase_search() -> None:
                 checked += 1
                 suppressed += got
     assert checked > 1000 and suppressed > 50
+
+
+def test_quote_lookups_stop_at_the_paragraph_and_find_the_same() -> None:
+    """``enclosing``/``quote_at`` walk back only within the paragraph: the same answers as
+    walking back over the 64 nearest quotes."""
+    text = _texts()
+    layout = Layout(text)
+
+    def walk(start: int, end: int) -> list[Any]:
+        i = bisect.bisect_right([q.start for q in layout.quotes], start) - 1
+        out = [q for q in layout.quotes[max(0, i - 63):i + 1][::-1]
+               if q.inner_start <= start and end <= q.inner_end]
+        return sorted(out, key=lambda q: q.depth)
+
+    inside = 0
+    for m in re.finditer(r"\w+", text):
+        want = walk(m.start(), m.end())
+        assert layout.enclosing(m.start(), m.end()) == want
+        deepest = max(want, key=lambda q: q.depth) if want else None  # the first of the deepest
+        assert layout.quote_at(m.start(), m.end()) == (
+            next(q for q in reversed(layout.quotes[:bisect.bisect_right(layout._quote_starts, m.start())])
+                 if q in want and q.depth == deepest.depth) if deepest else None)
+        inside += bool(want)
+    assert inside > 100
