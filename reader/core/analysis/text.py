@@ -207,6 +207,16 @@ class Layout:
         """Index of the sentence containing (or preceding) ``pos``; -1 if none."""
         return bisect.bisect_right(self._sent_starts, pos) - 1
 
+    def sentences_holding(self, positions: list[int]) -> set[int]:
+        """Indices of the sentences that hold one of ``positions``."""
+        out: set[int] = set()
+        starts, sentences = self._sent_starts, self.sentences
+        for pos in positions:
+            si = bisect.bisect_right(starts, pos) - 1
+            if si >= 0 and pos < sentences[si].end:
+                out.add(si)
+        return out
+
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
 

@@ -13,7 +13,6 @@ question, and one of these holds (the reason says which):
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 
@@ -134,15 +133,11 @@ def _sentences_to_check(text: str, layout: Layout, lang: str, known: Iterable[in
     place where a casualty, accusation or legal term may start; every sentence when that is
     not known. (An outlet-voice reason needs an accusation too.)"""
     chosen = set(known)
-    starts = [s.start for s in layout.sentences]
     for pattern in (S.CASUALTY[lang], S.ACCUSATION[lang], S.LEGAL[lang]):
         positions = candidate_starts(pattern, text)
         if positions is None:
             return list(range(len(layout.sentences)))
-        for pos in positions:
-            si = bisect.bisect_right(starts, pos) - 1
-            if si >= 0 and pos < layout.sentences[si].end:
-                chosen.add(si)
+        chosen |= layout.sentences_holding(positions)
     return sorted(chosen)
 
 

@@ -17,6 +17,7 @@ voice ("unsere Armee"), absolutes/intensifiers in sentences that make an accusat
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -25,6 +26,7 @@ from reader.core.analysis import signals as S
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.matcher import Hit, fold, fold_pattern, select_longest
 from reader.core.analysis.model import Flag
+from reader.core.analysis.prefilter import candidate_starts
 from reader.core.analysis.text import Layout, Quote
 from reader.core.knowledge.model import LexiconEntry
 
@@ -228,7 +230,13 @@ class Flagger:
         pattern = S.ABSOLUTES[self.lang]
         accusation = S.ACCUSATION[self.lang]
         flagged = _Spans([(f.start, f.end) for f in lexicon_flags])
-        for si, sent in enumerate(layout.sentences):
+        # only sentences where both an absolute and an accusation may start
+        absolutes, accusations = candidate_starts(pattern, text), candidate_starts(accusation, text)
+        chosen: Iterable[int] = range(len(layout.sentences))
+        if absolutes is not None and accusations is not None:
+            chosen = sorted(layout.sentences_holding(absolutes) & layout.sentences_holding(accusations))
+        for si in chosen:
+            sent = layout.sentences[si]
             if si in ctx.attributed:
                 continue
             m = pattern.search(text, sent.start, sent.end)
