@@ -158,12 +158,20 @@ def institution_kind(text: str, language: str) -> str | None:
     return INSTITUTIONS[language][m.group()] if m else None
 
 
+# ANONYMOUS split into single words (looked up in a text's words) and phrases (in its text)
+_ANON_WORDS = {lang: frozenset(a for a in table if " " not in a) for lang, table in ANONYMOUS.items()}
+_ANON_PHRASES = {lang: tuple(a for a in table if " " in a) for lang, table in ANONYMOUS.items()}
+
+
 def is_anonymous(text: str, language: str) -> bool:
     ws = set(words(text))
-    low = text.casefold()
-    table = ANONYMOUS.get(language, ())
-    if any((a in ws) if " " not in a else (a in low) for a in table):
+    if not ws.isdisjoint(_ANON_WORDS.get(language, ())):
         return True
+    phrases = _ANON_PHRASES.get(language, ())
+    if phrases:
+        low = text.casefold()
+        if any(a in low for a in phrases):
+            return True
     if language == "de":  # compounds: "Regierungskreisen", "Militärquellen", "Sicherheitskreise"
         return any(w.endswith(_DE_ANON_HEADS) for w in ws)
     return False
