@@ -7,8 +7,9 @@ engine (e.g. a speed-up) leaves every result byte-identical.
 
 Texts: the German Wikinews articles (``../shared/eval/german-news-quotations/{train,dev}``) and
 the BABE sentences grouped into articles as in ``analysis_bench.py`` (when the development sets
-are beside the checkout), the gold sets (``tests/data/gold``), the bundled sample articles, and
-runs of 25 news texts joined into one long text.
+are beside the checkout), the gold sets (``tests/data/gold``), the bundled sample articles,
+runs of 25 news texts joined into one long text, and odd forms of some news texts (upper
+case, another language, odd whitespace).
 Each is analysed with title (and outlet where one is given) and dumped as ``Analysis.to_json()``
 with sorted keys. Write OUT outside the repository: it holds text of the development sets.
 """
@@ -86,6 +87,18 @@ def joined(items: list[Item], size: int) -> Iterator[Item]:
             yield f"joined/{lang}/{i}", "", "\n\n".join(texts[i:i + size]), lang, None
 
 
+def variants(items: list[Item], count: int) -> Iterator[Item]:
+    """Odd forms of the first ``count`` texts of each language: upper case, analysed as another
+    language (French: the English rules), and with odd whitespace and a long s."""
+    for lang in ("de", "en"):
+        chosen = [item for item in items if item[3] == lang][:count]
+        for name, title, text, language, outlet in chosen:
+            yield f"{name}#upper", title.upper(), text.upper(), language, outlet
+            yield f"{name}#fr", title, text, "fr", outlet
+            odd = text.replace(" ", "\u3000", 5).replace(" ", "  \n", 3).replace("s", "ſ", 1)
+            yield f"{name}#odd", title, odd, language, outlet
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -94,7 +107,7 @@ def main() -> None:
     count = 0
     with args.out.open("w", encoding="utf-8") as f:
         news = list(german_news()) + list(babe())
-        for source in (news, gold(), samples(), joined(news, 25)):
+        for source in (news, gold(), samples(), joined(news, 25), variants(news, 80)):
             for name, title, text, language, outlet in source:
                 result = analyzer.analyze(title, text, language, outlet).to_json()
                 f.write(json.dumps({"name": name, "analysis": result}, sort_keys=True, ensure_ascii=False))
