@@ -6,9 +6,11 @@ keywords, yet each ``search`` scans the whole sentence in Python's regex engine.
 of such a pattern starts with one of a few literal strings ("angriff", "sagte", "laut"), read
 off the pattern's parse tree. A ``LiteralScan`` holds a group of patterns; the first time one
 of them is used on a text, one Aho-Corasick pass over the folded text records, for each
-pattern, where one of its literals occurs. ``search``/``finditer`` then try the regex only at
-those positions, with the same ``pos``/``endpos`` semantics, and so return exactly the matches
-the plain regex returns.
+pattern, where one of its literals occurs. The pass reads every run of whitespace as one
+space, so a literal runs on through ``\\s`` and ``\\s+`` ("es heißt", "in brand gesteckt",
+not "es", "in"); positions are mapped back to the text. ``search``/``finditer`` then try the
+regex only at those positions, with the same ``pos``/``endpos`` semantics, and so return
+exactly the matches the plain regex returns.
 
 Exactness rests on three checks, each falling back to the plain regex: a pattern whose
 literals cannot be read off (or that can match the empty string) is never prefiltered; a text
@@ -247,8 +249,6 @@ class LiteralScan:
         last = (text, found, per_pattern)
         self._last = last
         return last
-
-
 
 
 def scanned_text(text: str) -> tuple[str, list[int], list[int]]:
