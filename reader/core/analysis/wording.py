@@ -321,6 +321,7 @@ class _Unless:
 
 
 def _suppressed(folded: str, start: int, end: int, unless: list[str]) -> bool:
+    """The phrase search ``_Unless.covers`` stands in for (kept: a test holds them equal)."""
     for u in unless:
         lo = max(0, end - len(u) - 1)
         i = folded.find(u, lo, start + len(u) + 1)
