@@ -189,12 +189,11 @@ EN_VERB_RE = verb_regex(EN_VERBS)
 
 # the same patterns with their alternations as tries (alternation.py), tried only where one of
 # their keywords occurs (prefilter.py): same matches, a fraction of the time
-_SCAN = LiteralScan()
-DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE, EN_MULTI, DE_SPRACH = (
-    _SCAN.fast(faster(p)) for p in (DE_VERB_RE, EN_VERB_RE, DE_PREP, EN_PREP, DE_IMP, EN_IMP, DE_WIE,
-                                   EN_MULTI, DE_SPRACH))
-DE_NACH, DE_NACH_POST, DE_SO, DE_REF = (
-    _SCAN.fast(faster(p)) for p in (DE_NACH, DE_NACH_POST, DE_SO, DE_REF))
-# ~700 verb forms are more than the parse-tree prefixes allow; their first four letters do
-DE_VERB_RE = _SCAN.fast(DE_VERB_RE.regex if hasattr(DE_VERB_RE, "regex") else DE_VERB_RE,
-                        {form[:4] for form in DE_VERBS})
+# one scan per language: a German text is never searched for "it" or "said"
+_DE_SCAN, _EN_SCAN = LiteralScan(), LiteralScan()
+EN_VERB_RE, EN_PREP, EN_IMP, EN_MULTI = (
+    _EN_SCAN.fast(faster(p)) for p in (EN_VERB_RE, EN_PREP, EN_IMP, EN_MULTI))
+DE_PREP, DE_IMP, DE_WIE, DE_SPRACH, DE_NACH, DE_NACH_POST, DE_SO, DE_REF = (
+    _DE_SCAN.fast(faster(p)) for p in (DE_PREP, DE_IMP, DE_WIE, DE_SPRACH, DE_NACH, DE_NACH_POST, DE_SO, DE_REF))
+# ~700 verb forms are more than the parse-tree prefixes allow; the forms themselves are the literals
+DE_VERB_RE = _DE_SCAN.fast(faster(DE_VERB_RE), set(DE_VERBS))

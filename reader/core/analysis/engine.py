@@ -12,7 +12,7 @@ from reader.core.analysis.matcher import PhraseMatcher, build_matcher, fold
 from reader.core.analysis.mentions import ClaimPatterns, Resolved, resolve_entity_hits
 from reader.core.analysis.model import Analysis, Attribution, Mention
 from reader.core.analysis.text import Layout
-from reader.core.analysis.unattributed import find_unattributed
+from reader.core.analysis.unattributed import find_unattributed, lexicon_by_id
 from reader.core.analysis.wording import Context, Flagger
 from reader.core.knowledge.model import Entry, KnowledgeBase
 
@@ -32,6 +32,7 @@ class _LanguageTools:
         self.claims = ClaimPatterns(kb, language)
         self.attributions = AttributionFinder(kb, language)
         self.flagger = Flagger(kb.lexicon_for(language), language)
+        self.lexicon = lexicon_by_id(kb, language)
 
 
 class Analyzer:
@@ -106,7 +107,8 @@ class Analyzer:
         cue_spans = tuple((a.cue.start, a.cue.end) for a in attributions)
         ctx = Context(attributed, attributed_paragraphs, voice_side, speaker_spans, cue_spans)
         flags = tools.flagger.flags(text, layout, hits, ctx)
-        unattributed = find_unattributed(text, layout, language, attributed, claims, hits, self.kb)
+        unattributed = find_unattributed(text, layout, language, attributed, claims, hits, self.kb,
+                                         tools.lexicon)
         headline = check_headline(title, text, title_mentions, resolved, self.kb, language)
         balance = compute_balance(text, attributions, unattributed, flags)
         return Analysis(

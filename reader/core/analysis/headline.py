@@ -14,6 +14,7 @@ import re
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.mentions import Resolved
 from reader.core.analysis.model import HeadlineCheck
+from reader.core.analysis.prefilter import LiteralScan
 from reader.core.knowledge.model import KnowledgeBase
 
 _CAP_WORD = re.compile(r"\b[^\W\d_][\w'’]{3,}\b")
@@ -102,15 +103,25 @@ _NUMBER_WORDS = {
 }
 
 
+def _stem(word: str, lang: str) -> str:
+    return word[:-1] if lang == "de" and word.endswith("s") else word  # "eins" → "ein", "eine", "einem"
+
+
+# the number words with up to two letters of ending, tried only where their stem occurs
+_WRITTEN_SCAN = LiteralScan()
+_WRITTEN = {lang: [_WRITTEN_SCAN.fast(re.compile(rf"\b{_stem(w, lang)}\w{{0,2}}\b", re.IGNORECASE)) for w in words]
+            for lang, words in _NUMBER_WORDS.items()}
+
+
 def _written_out(num: str, text: str, lang: str, low: str | None = None) -> bool:
     """Is the small number ``num`` written out in ``text`` (``low``: its lower case, if known)?"""
     if not num.isdigit() or int(num) > 12:
         return False
-    word = _NUMBER_WORDS["de" if lang == "de" else "en"][int(num)]
-    stem = word[:-1] if lang == "de" and word.endswith("s") else word  # "eins" → "ein", "eine", "einem"
+    lang = "de" if lang == "de" else "en"
+    stem = _stem(_NUMBER_WORDS[lang][int(num)], lang)
     if low is not None and stem not in low:
         return False  # the word is nowhere in the text: no need to scan it with a regex
-    return re.search(rf"\b{stem}\w{{0,2}}\b", text, re.IGNORECASE) is not None
+    return _WRITTEN[lang][int(num)].search(text) is not None
 
 
 def _figures(title: str, text: str, lang: str) -> list[HeadlineCheck]:

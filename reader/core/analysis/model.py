@@ -204,14 +204,17 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_ATOMS = frozenset({str, int, bool, float, type(None)})  # values taken as they are
+
+
 def _plain(obj: Any) -> Any:
     """What ``dataclasses.asdict`` gives, without its deep copies (a tenth of the time):
     dataclasses become dicts, lists/tuples/dicts are rebuilt, other values copied as there."""
     cls = type(obj)
-    if cls is str or cls is int or cls is bool or cls is float or obj is None:
+    if cls in _ATOMS:
         return obj
     if cls is list:
-        return [_plain(x) for x in obj]
+        return [x if type(x) in _ATOMS else _plain(x) for x in obj]
     if cls is dict:
         return {_plain(k): _plain(v) for k, v in obj.items()}
     if not is_dataclass(obj):
@@ -221,4 +224,8 @@ def _plain(obj: Any) -> Any:
             return cls(_plain(x) for x in obj) if isinstance(obj, list) else cls(
                 (_plain(k), _plain(v)) for k, v in obj.items())
         return copy.deepcopy(obj)
-    return {name: _plain(getattr(obj, name)) for name in _field_names(cls)}
+    out = {}
+    for name in _field_names(cls):  # atoms without a call
+        value = getattr(obj, name)
+        out[name] = value if type(value) in _ATOMS else _plain(value)
+    return out

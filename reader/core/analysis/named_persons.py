@@ -10,6 +10,7 @@ for everyone else.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -98,12 +99,20 @@ def find_named_persons(text: str) -> list[NamedPerson]:
     return [out[k] for k in sorted(out)]
 
 
+def _start(p: NamedPerson) -> int:
+    return p.start
+
+
 def fitting(persons: list[NamedPerson], before: int, pronoun: str = "", role: str = "") -> NamedPerson | None:
     """The most recent person introduced before ``before`` who fits a pronoun ("sie": feminine)
-    or a role noun ("der Minister": a minister)."""
+    or a role noun ("der Minister": a minister). ``persons`` in order of start, as
+    ``find_named_persons`` gives them."""
     want = {"sie": "f", "er": "m"}.get(pronoun.casefold(), "")
     role_low = role.casefold()
-    for p in reversed(persons):
+    # ``persons`` are in order of start; one starting at ``before`` or later also ends after it
+    first_after = bisect.bisect_left(persons, before, key=_start)
+    for k in range(first_after - 1, -1, -1):
+        p = persons[k]
         if p.end > before:
             continue
         if want and p.gender != want:

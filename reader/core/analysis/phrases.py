@@ -36,13 +36,12 @@ def _particle_end(text: str, a: int, b: int) -> int:
 
 def _last_boundary(text: str, ss: int, pos: int) -> int:
     """Start of the clause that ends at ``pos`` (after the last , ; : or quote)."""
-    i = pos - 1
     lo = max(ss, pos - 300)
-    while i >= lo:
-        if text[i] in ",;:„“”\"«»()–—":
-            return i + 1
-        i -= 1
-    return lo
+    last = max([text.rfind(c, lo, pos) for c in _CLAUSE_MARKS])  # a search per mark, not per character
+    return last + 1 if last >= 0 else lo
+
+
+_CLAUSE_MARKS = ",;:„“”\"«»()–—"
 
 
 def _last_comma(text: str, ss: int, pos: int) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.core.analysis.alternation import faster
+
 # adjective/demonym/capital stems -> side code (matched at word start, case-insensitive)
 SIDE_WORDS: dict[str, dict[str, str]] = {
     "de": {
@@ -138,29 +140,38 @@ def sides_in(text: str, language: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def _institution_re(table: dict[str, str]) -> re.Pattern[str]:
+    """The nouns in table order: the regex's leftmost match, and at that position its first
+    branch that matches, is the noun found first in the text (the table's first on a tie)."""
+    return faster(re.compile("|".join(re.escape(noun) for noun in table)))
+
+
+_INSTITUTION_RES = {language: _institution_re(table) for language, table in INSTITUTIONS.items()}
+
+
 def institution_kind(text: str, language: str) -> str | None:
-    """Kind of institution the phrase names (first institution noun wins)."""
-    table = INSTITUTIONS.get(language, INSTITUTIONS["en"])
-    low = text.casefold()
-    best: tuple[int, str] | None = None
-    for noun, kind in table.items():
-        i = _find_word(low, noun)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, kind)
-    return best[1] if best else None
+    """Kind of institution the phrase names (the first institution noun in it, also as the
+    head of a compound, wins)."""
+    if language not in INSTITUTIONS:
+        language = "en"
+    m = _INSTITUTION_RES[language].search(text.casefold())
+    return INSTITUTIONS[language][m.group()] if m else None
 
 
-def _find_word(low: str, noun: str) -> int:
-    """Position of ``noun`` in ``low`` (also as the head of a compound), or -1."""
-    return low.find(noun)
+# ANONYMOUS split into single words (looked up in a text's words) and phrases (in its text)
+_ANON_WORDS = {lang: frozenset(a for a in table if " " not in a) for lang, table in ANONYMOUS.items()}
+_ANON_PHRASES = {lang: tuple(a for a in table if " " in a) for lang, table in ANONYMOUS.items()}
 
 
 def is_anonymous(text: str, language: str) -> bool:
     ws = set(words(text))
-    low = text.casefold()
-    table = ANONYMOUS.get(language, ())
-    if any((a in ws) if " " not in a else (a in low) for a in table):
+    if not ws.isdisjoint(_ANON_WORDS.get(language, ())):
         return True
+    phrases = _ANON_PHRASES.get(language, ())
+    if phrases:
+        low = text.casefold()
+        if any(a in low for a in phrases):
+            return True
     if language == "de":  # compounds: "Regierungskreisen", "Militärquellen", "Sicherheitskreise"
         return any(w.endswith(_DE_ANON_HEADS) for w in ws)
     return False

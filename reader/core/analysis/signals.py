@@ -129,9 +129,10 @@ QUESTION_END = re.compile(r"\?\W*$")
 
 # the same patterns with their alternations as tries (alternation.py), tried only where one of
 # their keywords occurs (prefilter.py): same matches, a fraction of the time
-_SCAN = LiteralScan()
+# (one scan per language: a German text is never searched for "our" or "no")
+_SCANS = {"de": LiteralScan(), "en": LiteralScan()}
 ACCUSATION, CASUALTY, LEGAL, ABSOLUTES, OUTLET_VOICE, SO_CALLED = (
-    {lang: _SCAN.fast(faster(p)) for lang, p in table.items()}
+    {lang: _SCANS[lang].fast(faster(p)) for lang, p in table.items()}
     for table in (ACCUSATION, CASUALTY, LEGAL, ABSOLUTES, OUTLET_VOICE, SO_CALLED))
 NUMBER, MONTHS, SCARE_WORDS = faster(NUMBER), faster(MONTHS), faster(SCARE_WORDS)
-QUESTION_END = _SCAN.fast(QUESTION_END)
+# QUESTION_END starts with a literal "?": the regex engine's own search for it is fast

@@ -207,16 +207,33 @@ class Layout:
         """Index of the sentence containing (or preceding) ``pos``; -1 if none."""
         return bisect.bisect_right(self._sent_starts, pos) - 1
 
+    def sentences_holding(self, positions: list[int]) -> set[int]:
+        """Indices of the sentences that hold one of ``positions``."""
+        out: set[int] = set()
+        starts, sentences = self._sent_starts, self.sentences
+        for pos in positions:
+            si = bisect.bisect_right(starts, pos) - 1
+            if si >= 0 and pos < sentences[si].end:
+                out.add(si)
+        return out
+
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def _paragraph_floor(self, pos: int) -> int:
+        """Start of the paragraph holding (or before) ``pos``: quotes starting earlier lie in
+        earlier paragraphs and end there."""
+        return self._para_starts[self.paragraph_index(pos)] if self._para_starts else 0
 
     def quote_at(self, start: int, end: int) -> Quote | None:
         """The innermost quote whose inner text contains [start, end)."""
         best: Quote | None = None
         i = bisect.bisect_right(self._quote_starts, start) - 1
         # quotes are few and short-lived; walk back over those that may still enclose
+        # (none from an earlier paragraph: a quote ends in its own)
+        floor = self._paragraph_floor(start)
         steps = 0
-        while i >= 0 and steps < 64:
+        while i >= 0 and steps < 64 and self._quote_starts[i] >= floor:
             q = self.quotes[i]
             if q.inner_start <= start and end <= q.inner_end:
                 if best is None or q.depth > best.depth:
@@ -229,8 +246,9 @@ class Layout:
         """Quotes whose inner text contains [start, end), outermost first."""
         out: list[Quote] = []
         i = bisect.bisect_right(self._quote_starts, start) - 1
+        floor = self._paragraph_floor(start)
         steps = 0
-        while i >= 0 and steps < 64:
+        while i >= 0 and steps < 64 and self._quote_starts[i] >= floor:
             q = self.quotes[i]
             if q.inner_start <= start and end <= q.inner_end:
                 out.append(q)

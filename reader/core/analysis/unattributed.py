@@ -14,15 +14,17 @@ question, and one of these holds (the reason says which):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reader.core.analysis import sides
 from reader.core.analysis import signals as S
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.matcher import Hit
 from reader.core.analysis.model import Mention, Unattributed
+from reader.core.analysis.prefilter import candidate_starts
 from reader.core.analysis.text import Layout
 from reader.core.analysis.wording import speech_quote
-from reader.core.knowledge.model import KnowledgeBase
+from reader.core.knowledge.model import KnowledgeBase, LexiconEntry
 
 LEXICON_CATEGORIES = ("unattributed_accusation", "disputed_figure", "legal_characterisation")
 CONFLICT_SIDES = ("AZ", "AM")
@@ -42,9 +44,11 @@ def find_unattributed(
     claims: list[Mention],
     hits: list[Hit],
     kb: KnowledgeBase,
+    lexicon: dict[str, LexiconEntry] | None = None,
 ) -> list[Unattributed]:
+    """``lexicon``: the language's lexicon by id, if the caller keeps one."""
     lang = "de" if language == "de" else "en"
-    lex = {e.id: e for e in kb.lexicon_for(language)}
+    lex = lexicon if lexicon is not None else lexicon_by_id(kb, language)
     claim_by_sentence: dict[int, Mention] = {}
     for c in claims:
         claim_by_sentence.setdefault(layout.sentence_index(c.start), c)
@@ -55,7 +59,8 @@ def find_unattributed(
             if lex_entry is not None and lex_entry.category in LEXICON_CATEGORIES:
                 lex_by_sentence.setdefault(layout.sentence_index(h.start), lex_entry.id)
     out: list[Unattributed] = []
-    for si, sent in enumerate(layout.sentences):
+    for si in _sentences_to_check(text, layout, lang, claim_by_sentence.keys() | lex_by_sentence.keys()):
+        sent = layout.sentences[si]
         if si in attributed:
             continue
         if S.QUESTION_END.search(text, sent.start, sent.end):
@@ -117,6 +122,23 @@ def find_unattributed(
             reason_de="; ".join(reasons_de),
         ))
     return out
+
+
+def lexicon_by_id(kb: KnowledgeBase, language: str) -> dict[str, LexiconEntry]:
+    return {e.id: e for e in kb.lexicon_for(language)}
+
+
+def _sentences_to_check(text: str, layout: Layout, lang: str, known: Iterable[int]) -> list[int]:
+    """Sentences that may give a reason: one holding a claim or lexicon hit (``known``) or a
+    place where a casualty, accusation or legal term may start; every sentence when that is
+    not known. (An outlet-voice reason needs an accusation too.)"""
+    chosen = set(known)
+    for pattern in (S.CASUALTY[lang], S.ACCUSATION[lang], S.LEGAL[lang]):
+        positions = candidate_starts(pattern, text)
+        if positions is None:
+            return list(range(len(layout.sentences)))
+        chosen |= layout.sentences_holding(positions)
+    return sorted(chosen)
 
 
 def _has_figure(text: str, start: int, end: int, lang: str) -> bool:

@@ -17,12 +17,16 @@ voice ("unsere Armee"), absolutes/intensifiers in sentences that make an accusat
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+import ahocorasick
 
 from reader.core.analysis import signals as S
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.matcher import Hit, fold, fold_pattern, select_longest
 from reader.core.analysis.model import Flag
+from reader.core.analysis.prefilter import candidate_starts
 from reader.core.analysis.text import Layout, Quote
 from reader.core.knowledge.model import LexiconEntry
 
@@ -60,6 +64,7 @@ class Flagger:
         self.lang = "de" if language == "de" else "en"
         self.entries = {e.id: e for e in lexicon}
         self.unless = {e.id: [fold_pattern(u) for u in e.unless if u.strip()] for e in lexicon}
+        self._unless = {k: _Unless(v) for k, v in self.unless.items() if v}
 
     def flags(self, text: str, layout: Layout, hits: list[Hit], ctx: Context) -> list[Flag]:
         folded: str | None = None
@@ -70,9 +75,10 @@ class Flagger:
             entry = self.entries.get(h.target.ref)
             if entry is None:
                 continue
-            if self.unless.get(entry.id):
+            unless = self._unless.get(entry.id)
+            if unless is not None:
                 folded = folded if folded is not None else fold(text)
-                if _suppressed(folded, h.start, h.end, self.unless[entry.id]):
+                if unless.covers(folded, h.start, h.end):
                     continue
             flag = self._lexicon_flag(text, layout, h, entry, ctx, speakers)
             if flag is not None:
@@ -224,7 +230,13 @@ class Flagger:
         pattern = S.ABSOLUTES[self.lang]
         accusation = S.ACCUSATION[self.lang]
         flagged = _Spans([(f.start, f.end) for f in lexicon_flags])
-        for si, sent in enumerate(layout.sentences):
+        # only sentences where both an absolute and an accusation may start
+        absolutes, accusations = candidate_starts(pattern, text), candidate_starts(accusation, text)
+        chosen: Iterable[int] = range(len(layout.sentences))
+        if absolutes is not None and accusations is not None:
+            chosen = sorted(layout.sentences_holding(absolutes) & layout.sentences_holding(accusations))
+        for si in chosen:
+            sent = layout.sentences[si]
             if si in ctx.attributed:
                 continue
             m = pattern.search(text, sent.start, sent.end)
@@ -287,7 +299,29 @@ class _Spans:
         return span is not None and end <= span[1]
 
 
+class _Unless:
+    """An entry's ``unless`` phrases in one automaton: does one of them cover a hit?"""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.longest = max(len(u) for u in phrases)
+        self.automaton = ahocorasick.Automaton()
+        for u in phrases:
+            self.automaton.add_word(u, len(u))
+        self.automaton.make_automaton()
+
+    def covers(self, folded: str, start: int, end: int) -> bool:
+        """Does a phrase occur at some ``i <= start`` with ``i + len >= end`` (``_suppressed``)?"""
+        lo = max(0, end - self.longest - 1)
+        hi = min(len(folded), start + self.longest + 1)
+        for last, length in self.automaton.iter(folded, lo, hi):
+            i = last - length + 1
+            if i <= start and last + 1 >= end:
+                return True
+        return False
+
+
 def _suppressed(folded: str, start: int, end: int, unless: list[str]) -> bool:
+    """The phrase search ``_Unless.covers`` stands in for (kept: a test holds them equal)."""
     for u in unless:
         lo = max(0, end - len(u) - 1)
         i = folded.find(u, lo, start + len(u) + 1)
