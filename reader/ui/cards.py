@@ -218,7 +218,7 @@ def _statement_cards(
         speaker = _speaker_id(a)
         if speaker in seen and not a.chain:
             compact = (f'<span style="font-weight:700; color:{theme.title}">{_esc(name)}</span>'
-                       f' <span style="color:{theme.secondary}">„{_esc(a.cue.text)}“</span>'
+                       f' <span style="color:{theme.secondary}">{_cue_label(a)}</span>'
                        f' &nbsp;<span style="color:{theme.tertiary}; font-size:11px">¶{a.paragraph + 1}</span>')
         seen.add(speaker)
         cards.append(CardData(
@@ -487,3 +487,11 @@ class CardWidget(QFrame):
             if mouse.button() == Qt.MouseButton.LeftButton and not self.label.hasSelectedText():
                 self.activated.emit(self.data.key)
         return False
+
+
+def _cue_label(a: Attribution) -> str:
+    """The cue of a repeat statement, quoted; a quotation that goes on has only a quote mark
+    for a cue, so it is said in words."""
+    if a.rule.endswith(".continuation") and a.direct_quote:
+        return _esc(tr("quotation continues"))
+    return f"„{_esc(a.cue.text)}“"

@@ -261,3 +261,18 @@ def test_a_curve_joins_the_focused_card_to_its_line(window: MainWindow) -> None:
     assert start.x() < end.x()  # from the text column out to the right margin
     area.clear_focus()
     assert area._connector_link() is None
+
+
+def test_continued_statements_show_compactly_with_their_cue(kb: KnowledgeBase,
+                                                             analyzer: Analyzer) -> None:
+    """A statement by a speaker already carded shows in one line: its Konjunktiv verb, or
+    words for a quotation that goes on (its cue is only a quote mark)."""
+    text = ("Die Bürgermeisterin Anna Berger sagte, die Brücke sei nicht sicher. Die Sanierung "
+            "werde dauern.\n\n„Wir bauen neu“, erklärte der Baudezernent. „Das Geld steht bereit.“")
+    analysis = analyzer.analyze("", text, "de")
+    cards, _marks = build_cards(analysis, kb, LIGHT, "en")
+    compact = [c.compact_html for c in cards if c.kind == "statement"
+               and c.compact_html.startswith("<span")]  # one-line form, not the full card
+    assert len(compact) == 2
+    assert "„werde“" in compact[0] and "Anna Berger" in compact[0]
+    assert "quotation continues" in compact[1] and "„„“" not in compact[1]
