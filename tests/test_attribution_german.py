@@ -154,6 +154,11 @@ def test_pronoun_resolves_to_the_person_named_before(text: str, pronoun: str, na
     assert att.speaker.span.start > text.index(name)  # the pronoun, not the introduction
 
 
+def test_person_named_by_role_keeps_the_role_as_written() -> None:
+    (att,) = _atts("Die Ministerin Anna Berger kam. Sie sagte, die Lage sei ernst.")
+    assert att.speaker.role == "Ministerin"
+
+
 def test_role_noun_resolves_to_the_person_with_that_role() -> None:
     text = "Der Minister Karl Huber reiste nach Brüssel. Der Minister erklärte, man werde verhandeln."
     (att,) = _atts(text)

@@ -916,7 +916,8 @@ class AttributionFinder:
             last = state.last_speaker
             last_at = last.span.start if last is not None and last.span is not None else -1
             if person is not None and person.start > last_at:
-                return Speaker(person.name, None, None, "person", "unknown", person.role)
+                role = person.role[:1].upper() + person.role[1:]  # a German noun: "Ministerin"
+                return Speaker(person.name, None, None, "person", "unknown", role)
         if state.last_speaker is not None:
             return state.last_speaker
         best: tuple[int, Entry] | None = None
