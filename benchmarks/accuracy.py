@@ -9,7 +9,10 @@ Prints, for both development sets, the figures issue 10 asks for, scored exactly
   (``benchmarks/eval_quotes.py``);
 - English biased wording (BABE): sentence and word P/R/F1, and the left- vs right-leaning
   difference in the share of biased and of non-biased sentences flagged
-  (``benchmarks/eval_babe.py``).
+  (``benchmarks/eval_babe.py``);
+
+and, from our own hand-annotated sets in ``tests/data/gold``, the propaganda-span P/R (English
+and German) and the period German reported-speech cues (``historical-de.yaml``, blind).
 
 Each scorer also prints its tuning and held-out split (by a hash of the document id), so
 over-fitting to the development set shows. When ``../shared/eval`` is absent the script says so
@@ -50,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    own = _own_sets()
     if not EVAL.is_dir():
-        print(f"no development sets at {EVAL}; nothing to score")
+        print(f"no development sets at {EVAL}; only our own sets are scored")
+        _print_block("Our own hand-annotated sets (tests/data/gold)", own)
         return 0
 
     import eval_babe
@@ -60,13 +65,37 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "german_quotations": eval_quotes.score_quotes(),
         "english_biased_wording": eval_babe.score_babe(),
+        "own_sets": own,
     }
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return 0
     _print_block("German news quotations (Wikinews dev set)", results["german_quotations"])
     _print_block("English biased wording (BABE dev set)", results["english_biased_wording"])
+    _print_block("Our own hand-annotated sets (tests/data/gold)", own)
     return 0
+
+
+def _own_sets() -> dict[str, Any]:
+    """The sets we wrote for the measures no development set covers: propaganda spans
+    (loaded language, name-calling, exaggeration) and period German reported speech (written
+    and annotated blind)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_attribution_historical as historical
+    import test_lexicon_propaganda as propaganda
+    from analysis_fixtures import real_kb
+
+    from reader.core.analysis.engine import Analyzer
+
+    analyzer = Analyzer(real_kb())
+    items = propaganda._items()
+    out: dict[str, Any] = {}
+    for lang in ("en", "de"):
+        mine = [i for i in items if i["lang"] == lang]
+        out[f"propaganda_{lang}_all"] = propaganda.score(analyzer, mine)
+        out[f"propaganda_{lang}_held"] = propaganda.score(analyzer, [i for i in mine if i.get("held")])
+    out["historical_de"] = historical.score(analyzer, historical.items())
+    return out
 
 
 if __name__ == "__main__":
