@@ -313,9 +313,11 @@ class _Unless:
         """Does a phrase occur at some ``i <= start`` with ``i + len >= end`` (``_suppressed``)?"""
         lo = max(0, end - self.longest - 1)
         hi = min(len(folded), start + self.longest + 1)
-        for last, length in self.automaton.iter(folded, lo, hi):
-            i = last - length + 1
-            if i <= start and last + 1 >= end:
+        # iterate over the slice: pyahocorasick converts the whole string it is given, so
+        # passing the article with bounds would cost its length per hit (quadratic)
+        for last, length in self.automaton.iter(folded[lo:hi]):
+            i = lo + last - length + 1
+            if i <= start and lo + last + 1 >= end:
                 return True
         return False
 
