@@ -6,6 +6,7 @@ import re
 
 from reader.core.analysis.attribution import ArticleState, AttributionFinder
 from reader.core.analysis.balance import compute_balance
+from reader.core.analysis.continuation import reported_continuations
 from reader.core.analysis.headline import check_headline
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.matcher import PhraseMatcher, build_matcher, fold
@@ -95,7 +96,7 @@ class Analyzer:
         attributions = tools.attributions.find(text, layout, resolved, state, outlet_entry)
         attributed = _attributed_sentences(layout, attributions)
         if language == "de":
-            attributed = _reported_continuations(text, layout, attributed)
+            attributed = reported_continuations(text, layout, attributed)
         attributed_paragraphs = frozenset(a.paragraph for a in attributions)
         voice_side = "unknown"
         if outlet_entry is not None:
@@ -192,24 +193,6 @@ _NATIONAL_BEFORE = re.compile(
     r"amerikanisch|national|nationalen|Armenian|Azerbaijani|Russian|Turkish|Iranian|Georgian|French|"
     r"German|American|National)\w*|['’]s)\s+$")
 # finite verbs in Konjunktiv I (or its Konjunktiv II substitute): reported speech in German
-_KONJUNKTIV = re.compile(
-    r"\b(?:sei|seien|habe|hätten|werde|könne|müsse|dürfe|solle|wolle|gebe|stehe|liege|bereite|"
-    r"verfüge|halte|wisse|gehe|komme|strebe|plane|versuche|setze|führe|lehne|trage)\b")
-
-
-def _reported_continuations(text: str, layout: Layout, attributed: frozenset[int]) -> frozenset[int]:
-    """German indirect speech runs on without a cue verb: a sentence in Konjunktiv I right
-    after a reported statement in the same paragraph is still the source speaking."""
-    out = set(attributed)
-    for si in range(1, len(layout.sentences)):
-        sent, prev = layout.sentences[si], layout.sentences[si - 1]
-        if si in out or (si - 1) not in out or sent.paragraph != prev.paragraph:
-            continue
-        if _KONJUNKTIV.search(text, sent.start, sent.end):
-            out.add(si)
-    return frozenset(out)
-
-
 def _attributed_sentences(layout: Layout, attributions: list[Attribution]) -> frozenset[int]:
     out: set[int] = set()
     for a in attributions:
