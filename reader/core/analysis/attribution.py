@@ -26,6 +26,7 @@ from reader.core.analysis.named_persons import NamedPerson, find_named_persons, 
 from reader.core.analysis.phrases import (
     _anonymous_np,
     _clause_stop,
+    _interrupted_first,
     _last_boundary,
     _last_comma,
     _last_word,
@@ -272,8 +273,7 @@ class AttributionFinder:
             out.extend(self._with_chain(text, layout, sent, att, mentions, starts, state))
             state.last_speaker = out[-1].speaker if out[-1].rule.endswith("chain") else att.speaker
             state.history.append(att.speaker)
-        if self.lang == "de":
-            out = continuations(text, layout, out, self.lang)
+        out = continuations(text, layout, out, self.lang)
         self._mark_relayed(out, state)
         return out
 
@@ -345,6 +345,11 @@ class AttributionFinder:
                 content = self._content_after(text, cue, clause_end, boundary, se, speaker)
                 if content is None or content[1] - content[0] < 2:  # '"We are ready," he said.'
                     content = _quote_before(layout, ss, cue.start)
+                elif self.lang == "en" and speaker is not None and speaker.span is not None:
+                    # '"We are ready," the minister said, "to talk."': the statement opens
+                    # before the frame; the part after it is its continuation
+                    content = _interrupted_first(text, layout, ss, speaker.span.start,
+                                                 content) or content
                 if content is not None and next_cue < content[1] and next_cue > cue.end:
                     content = _trim(text, content[0] if content[0] < next_cue else cue.cue_end,
                                     _strip_conj(text, cue.cue_end, next_cue))

@@ -1,9 +1,11 @@
-"""German reported speech that runs on past its cue: indirect speech in Konjunktiv I in the
-following sentences, and quotations that go on or resume after the frame.
+"""Reported speech that runs on past its cue: quotations that go on in the next sentences or
+resume after the frame (German and English), and German indirect speech in Konjunktiv I in
+the following sentences.
 
-``continuations`` adds an attribution (rule ``de.continuation``) for each such sentence or
-quotation, with the earlier statement's speaker; ``reported_continuations`` widens the set of
-sentences the engine counts as reported (so they are not "claims that cite nobody").
+``continuations`` adds an attribution (rule ``de.continuation`` / ``en.continuation``) for
+each such sentence or quotation, with the earlier statement's speaker;
+``reported_continuations`` widens the set of sentences the engine counts as reported (so
+German Konjunktiv I sentences are not "claims that cite nobody").
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ _FIRST_PERSON_BEFORE = re.compile(r"\b(?:ich|Ich)\s+$")
 
 
 def continuations(text: str, layout: Layout, atts: list[Attribution], lang: str) -> list[Attribution]:
-    """German indirect speech runs on without a verb of saying: a sentence in Konjunktiv I
-    ("Die Lage sei ernst.") right after a reported statement of the same paragraph is still
-    that speaker. Each such sentence gets its own attribution, rule ``de.continuation``,
-    with the Konjunktiv verb as its cue and the earlier speaker (and span)."""
+    """Reported speech runs on without a verb of saying. A quotation that fills (or opens and
+    runs over) the sentence right after a quoted statement of the same paragraph is still that
+    speaker ('"…," said X. "More."'); so is, in German, a sentence in Konjunktiv I ("Die Lage
+    sei ernst."). Each gets its own attribution, rule ``{lang}.continuation``, with the
+    opening quotation mark or the Konjunktiv verb as its cue and the earlier speaker (and
+    span). A quotation the frame interrupts gets one for the part after it."""
     by_sentence: dict[int, Attribution] = {}
     for a in atts:
         si = layout.sentence_index(a.cue.start)
@@ -61,6 +65,8 @@ def continuations(text: str, layout: Layout, atts: list[Attribution], lang: str)
         if direct is not None:
             # „…“, sagte X. „Weitere Sätze.“: the quotation goes on
             cue = Span(direct.start, direct.start + 1, text[direct.start])
+        elif lang != "de":
+            continue  # Konjunktiv I marks reported speech in German only
         else:
             m = KONJUNKTIV_I.search(text, sent.start, sent.end)
             if m is None or any(q.inner_start <= m.start() < q.inner_end for q in quotes):
@@ -95,17 +101,24 @@ def continuations(text: str, layout: Layout, atts: list[Attribution], lang: str)
         return atts
     return sorted(atts + added, key=lambda a: (a.cue.start, a.cue.end))
 
+_ADDRESSEE = re.compile(r"[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,3}?[\w’'-]+(?=,)")
+
+
 def _resumed_quote(text: str, layout: Layout, a: Attribution, lang: str) -> Attribution | None:
-    """„Wir haben“, sagte der Sprecher, „keine weiteren Informationen.“: the quotation the
-    frame interrupts resumes right after it, said by the same speaker."""
+    """„Wir haben“, sagte der Sprecher, „keine weiteren Informationen.“ / "We have," the
+    spokesman told reporters, "no more news.": the quotation the frame interrupts resumes
+    right after it (and a short addressee), said by the same speaker."""
     if a.content is None or a.content.end > a.cue.start or a.speaker.span is None:
         return None
     if layout.quote_opening(a.content.start, a.content.start + 1) is None:
         return None
-    pos = max(a.cue.end, a.speaker.span.end)
+    frame_end = max(a.cue.end, a.speaker.span.end)
+    if lang == "en" and (m := _ADDRESSEE.match(text, frame_end)) is not None:
+        frame_end = m.end()  # "told reporters", "told the BBC"
+    pos = frame_end
     while pos < len(text) and text[pos] in " ,\u00a0":
         pos += 1
-    if pos == max(a.cue.end, a.speaker.span.end) or pos >= len(text):
+    if pos == frame_end or pos >= len(text):
         return None  # the quotation must follow the frame's comma
     quote = layout.quote_opening(pos, pos + 1)
     if quote is None or layout.paragraph_index(quote.start) != a.paragraph:

@@ -182,3 +182,20 @@ def _quote_before(layout: Layout, ss: int, cue_start: int) -> tuple[int, int] | 
         if q.closed and q.depth == 0 and 0 <= cue_start - q.end <= 16 and q.words >= 2:
             return q.inner_start, q.inner_end
     return None
+
+
+_GAP_DETERMINERS = frozenset({"", "a", "an", "the"})  # '"…," a spokeswoman said': span has no "a"
+
+
+def _interrupted_first(text: str, layout: Layout, ss: int, frame_start: int,
+                       after: tuple[int, int]) -> tuple[int, int] | None:
+    """'"We are ready," the minister said, "to talk."': when the content after the cue is a
+    quotation and another one ends right before the frame (its speaker), that first part,
+    marks included, is where the statement opens."""
+    if layout.quote_opening(after[0], after[0] + 1) is None:
+        return None
+    for q in reversed(layout.quotes_in(ss, frame_start)):
+        gap = text[q.end:frame_start].strip(" ,\u00a0")
+        if q.closed and q.depth == 0 and gap.casefold() in _GAP_DETERMINERS:
+            return q.start, q.end
+    return None
