@@ -180,7 +180,7 @@ def _statement_cards(
         if a.speaker.role:
             sub.append(a.speaker.role)
         if alias and alias.casefold() != name.casefold():
-            sub.append(tr("here") + f" „{alias}“")
+            sub.append(tr("here") + " " + _quoted(alias, lang))
         parts = [
             _header(theme, label, theme.secondary, chip(theme, side), a.paragraph),
             f'<div style="margin-top:4px"><span style="font-size:14px; font-weight:700;'
@@ -188,7 +188,7 @@ def _statement_cards(
             f'<div style="color:{theme.secondary}; font-size:11.5px">'
             f'{_esc(" · ".join(sub))} · {_esc(side_name(side, lang))}</div>',
             f'<div style="margin-top:5px; font-size:12px"><span style="color:{theme.tertiary};'
-            f' font-size:10.5px">{tr("CUE")}</span> <i>„{_esc(a.cue.text)}“</i></div>',
+            f' font-size:10.5px">{tr("CUE")}</span> <i>{_esc(_quoted(a.cue.text, lang))}</i></div>',
         ]
         if a.factive:
             parts.append(f'<div style="color:{theme.amber_text}; font-size:11.5px">'
@@ -218,7 +218,7 @@ def _statement_cards(
         speaker = _speaker_id(a)
         if speaker in seen and not a.chain:
             compact = (f'<span style="font-weight:700; color:{theme.title}">{_esc(name)}</span>'
-                       f' <span style="color:{theme.secondary}">{_cue_label(a)}</span>'
+                       f' <span style="color:{theme.secondary}">{_cue_label(a, lang)}</span>'
                        f' &nbsp;<span style="color:{theme.tertiary}; font-size:11px">¶{a.paragraph + 1}</span>')
         seen.add(speaker)
         cards.append(CardData(
@@ -489,9 +489,14 @@ class CardWidget(QFrame):
         return False
 
 
-def _cue_label(a: Attribution) -> str:
+def _quoted(text: str, lang: str) -> str:
+    """``text`` in the quotation marks of the window's language: „…“ in German, “…” else."""
+    return f"„{text}“" if lang == "de" else f"“{text}”"
+
+
+def _cue_label(a: Attribution, lang: str) -> str:
     """The cue of a repeat statement, quoted; a quotation that goes on has only a quote mark
     for a cue, so it is said in words."""
     if a.rule.endswith(".continuation") and a.direct_quote:
         return _esc(tr("quotation continues"))
-    return f"„{_esc(a.cue.text)}“"
+    return _esc(_quoted(a.cue.text, lang))

@@ -274,5 +274,7 @@ def test_continued_statements_show_compactly_with_their_cue(kb: KnowledgeBase,
     compact = [c.compact_html for c in cards if c.kind == "statement"
                and c.compact_html.startswith("<span")]  # one-line form, not the full card
     assert len(compact) == 2
-    assert "„werde“" in compact[0] and "Anna Berger" in compact[0]
-    assert "quotation continues" in compact[1] and "„„“" not in compact[1]
+    assert "“werde”" in compact[0] and "Anna Berger" in compact[0]  # the window's marks
+    assert "quotation continues" in compact[1] and "“„”" not in compact[1]
+    german, _marks = build_cards(analysis, kb, LIGHT, "de")
+    assert any("„werde“" in c.compact_html for c in german if c.kind == "statement")
