@@ -37,7 +37,7 @@ def _content(a: Attribution) -> str:
     ('"We are ready," said the minister, "to talk."',
      "the minister", '"We are ready,"', '"to talk."'),
     ('"The road is open," a police spokeswoman told reporters, "but drive slowly."',
-     "police spokeswoman", '"The road is open,"', '"but drive slowly."'),
+     "a police spokeswoman", '"The road is open,"', '"but drive slowly."'),
 ])
 def test_quotation_interrupted_by_its_frame(text: str, speaker: str, first: str, rest: str) -> None:
     head, tail = _atts(text)
@@ -85,3 +85,14 @@ def test_continued_quotation_is_not_a_claim_that_cites_nobody() -> None:
     analysis = _analyzer().analyze_raw(text, "en")
     assert [a.rule for a in analysis.attributions] == ["en.verb.say", "en.continuation"]
     assert not analysis.unattributed
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("A police spokeswoman said the road was open.", "A police spokeswoman"),
+    ("The road was open, a police spokeswoman said.", "a police spokeswoman"),
+    ("An official said the road was open.", "An official"),
+    ("The minister said the road was open.", "The minister"),
+])
+def test_speaker_span_is_the_whole_noun_phrase_with_its_article(text: str, span: str) -> None:
+    (att,) = _atts(text)
+    assert att.speaker.span is not None and att.speaker.span.text == span

@@ -104,6 +104,8 @@ def _np_before(text: str, a: int, b: int, lang: str) -> tuple[int, int] | None:
                 continue
             break
         i -= 1
+    if lang == "en" and i >= 0 and i < k - 1 and ms[i].group().casefold() in ("a", "an"):
+        i -= 1  # "a police spokeswoman": the article belongs to the speaker, as "the" does
     np = ms[i + 1:]
     if not np or len(np) > 9:
         return None
@@ -184,7 +186,7 @@ def _quote_before(layout: Layout, ss: int, cue_start: int) -> tuple[int, int] | 
     return None
 
 
-_GAP_DETERMINERS = frozenset({"", "a", "an", "the"})  # '"…," a spokeswoman said': span has no "a"
+_GAP_DETERMINERS = frozenset({"", "a", "an", "the"})  # a speaker span without its article
 
 
 def _interrupted_first(text: str, layout: Layout, ss: int, frame_start: int,
