@@ -98,6 +98,12 @@ CASES = [
     ("Dem Vernehmen nach: unnamed sources",
      "Dem Vernehmen nach soll der Minister zurücktreten.",
      "Dem Vernehmen nach", "unnamed sources", "Dem Vernehmen", "soll der Minister", "de.post"),
+    ("verb of hoping with an adverb before the dass clause",
+     "Die Organisation hofft jedoch, dass der Bär gefunden wird.",
+     "hofft", "Die Organisation", "Die Organisation", "dass der Bär", "de.verb.hoffen"),
+    ("davon ausgehen with its dass clause",
+     "Wolfgang Gerhard geht davon aus, dass seine Partei in die Opposition geht.",
+     "geht davon aus", "Wolfgang Gerhard", "Wolfgang Gerhard", "dass seine Partei", "de.verb.ausgehen"),
 ]
 
 
@@ -128,12 +134,39 @@ NOT_REPORTED = [
      "Ein Autofahrer bemerkte das Feuer und alarmierte die Feuerwehr, die bald kam."),
     ("lachen without a quotation", "Er lachte, als er das hörte."),
     ("a noun of stating alone is no statement", "Die Erklärung des Ministers kam spät."),
+    ("hoffen with an object, not a clause", "Das Dorf hofft auf Regen."),
+    ("hoffen with an infinitive, no reported clause", "Das Dorf hofft, bald wieder Strom zu haben."),
+    ("a demonstrative before a verb that is no cue", "Das Haus brannte. Dies geschah am Abend."),
 ]
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_REPORTED], ids=[c[0] for c in NOT_REPORTED])
 def test_not_reported_speech(text: str) -> None:
     assert _atts(text) == []
+
+
+def test_demonstrative_object_points_to_the_sentence_before() -> None:
+    text = ("Die Partei schließt eine Koalition aus. Dies bestätigte der Vorsitzende Karl Huber "
+            "am Abend.")
+    (att,) = _atts(text)
+    assert att.rule == "de.verb.bestätigen" and att.speaker.name == "der Vorsitzende Karl Huber"
+    assert att.content is not None and att.content.text == "Die Partei schließt eine Koalition aus"
+    assert att.start == 0 and att.text == text  # the statement covers both sentences
+
+
+def test_demonstrative_object_is_never_the_speaker() -> None:
+    text = "Der Beton ist marode. Dies gab heute – nach langen Tests – Professor Bernd Hillemeier bekannt."
+    assert all(a.speaker.span is None or a.speaker.span.text != "Dies" for a in _atts(text))
+
+
+def test_demonstrative_object_without_a_sentence_before_has_no_content() -> None:
+    (att,) = _atts("Dies bestätigte Karl Huber am Abend.")
+    assert att.speaker.name == "Karl Huber" and att.content is None
+
+
+def test_demonstrative_object_does_not_reach_into_the_paragraph_before() -> None:
+    (att,) = _atts("Die Partei schließt eine Koalition aus.\n\nDies bestätigte Karl Huber.")
+    assert att.content is None
 
 
 # --- speakers named earlier -------------------------------------------------------------------

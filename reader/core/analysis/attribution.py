@@ -47,6 +47,8 @@ from reader.core.knowledge.model import Entry, KnowledgeBase
 
 _CLAUSE_END = re.compile(r"[,;:!?„“”\"«»]|\.(?=\s|$)|\b(?:dass|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[\w][\w\-.'’]*", re.UNICODE)
+_DASS_NEXT = re.compile(r"\s*dass\b", re.IGNORECASE)
+_DEMONSTRATIVE_OBJECT = re.compile(r"\s*(?:Dies|Das|Dieses|Dies alles|Das alles)\s+")
 _PUBLISH = {
     "de": re.compile(
         r"\b(?:veröffentlicht(?:e|en)?|mitgeteilt|berichtet(?:e|en)?|bekanntgegeben|"
@@ -112,6 +114,15 @@ _SO_BEFORE = re.compile(r"(?:,\s|[“”»«\"]\s?)$")
 _FIRST_PERSON = frozenset({"ich", "du", "wir", "ihr", "man"})
 _SICH_ADJ = re.compile(r"\s+sich\s+(?:(?:auch|ebenfalls|erneut|heute|gestern|sehr|zutiefst)\s+)?"
                        r"([a-zäöüß]\w+)")
+
+
+def _sentence_before(text: str, layout: Layout, ss: int, paragraph: int) -> tuple[int, int] | None:
+    """The sentence before the one starting at ``ss``, if it is in the same paragraph."""
+    si = layout.sentence_index(ss)
+    if si <= 0 or layout.sentences[si - 1].paragraph != paragraph:
+        return None
+    before = layout.sentences[si - 1]
+    return _trim(text, before.start, before.end)
 
 
 def se_of(text: str, pos: int) -> int:
@@ -459,6 +470,17 @@ class AttributionFinder:
                         text[cue.start:max(cue.end, cue.cue_end)])
         if content is not None and content[1] <= content[0]:
             content = None
+        start = min(ss, cue.start)
+        if self.lang == "de" and cue.type == "verb" and _DEMONSTRATIVE_OBJECT.fullmatch(text, ss, cue.start):
+            # "Dies bestätigte der Sprecher.": what "dies" stands for is the sentence before
+            content = _sentence_before(text, layout, ss, sent.paragraph)
+            start = content[0] if content is not None else ss
+            if speaker.span is not None and speaker.span.start < cue.start:
+                # "Dies gab heute – … – Professor Huber bekannt": "dies" is the object
+                found = self._speaker_in(text, (cue.end, se), mentions, starts, state, "after")
+                if found is None:
+                    return None
+                speaker = found
         end = se
         if content is not None:
             # a quotation opening the content may run on over later sentences: Sie sagte:
@@ -475,7 +497,6 @@ class AttributionFinder:
                     direct = True
                     break
         factive = bool(content_span and cue.type == "verb" and _FACTIVE.match(text, cue.cue_end, se))
-        start = min(ss, cue.start)
         att = Attribution(
             key=make_key("attribution", f"{rule}@{cue.start}", start, end, text[start:end]),
             start=start,
@@ -657,7 +678,11 @@ class AttributionFinder:
             # "glaubt, dass …", "geht davon aus, die Lage sei …", "„…“, hofft er"
             if preposed or boundary.casefold() == "dass" or boundary in ":„“”\"«»":
                 return True
+            if boundary == "," and _DASS_NEXT.match(text, clause_end + 1):
+                return True  # "hofft jedoch, dass …", "geht davon aus, dass …"
             return boundary == "," and _KONJUNKTIV.search(text, clause_end, min(se_of(text, clause_end), clause_end + 160)) is not None
+        if verb.cls in ("clause", "pub") and _DEMONSTRATIVE_OBJECT.fullmatch(text, ss, cue.start):
+            return True  # "Dies bestätigte der Sprecher.": the sentence before is the content
         if verb.cls == "clause":
             if preposed:
                 return True
