@@ -136,6 +136,7 @@ NOT_REPORTED = [
     ("a noun of stating alone is no statement", "Die Erklärung des Ministers kam spät."),
     ("hoffen with an object, not a clause", "Das Dorf hofft auf Regen."),
     ("hoffen with an infinitive, no reported clause", "Das Dorf hofft, bald wieder Strom zu haben."),
+    ("beschuldigt without a reported accusation", "Er wurde beschuldigt und verhaftet."),
     ("a demonstrative before a verb that is no cue", "Das Haus brannte. Dies geschah am Abend."),
 ]
 
@@ -152,6 +153,18 @@ def test_demonstrative_object_points_to_the_sentence_before() -> None:
     assert att.rule == "de.verb.bestätigen" and att.speaker.name == "der Vorsitzende Karl Huber"
     assert att.content is not None and att.content.text == "Die Partei schließt eine Koalition aus"
     assert att.start == 0 and att.text == text  # the statement covers both sentences
+
+
+def test_passive_accusation_is_nobodys_readout() -> None:
+    # the minister spoke before; the accusation is still not his
+    text = ("Der Minister sagte, alles sei gut. Den Behörden wurde vorgeworfen, zu spät "
+            "gehandelt zu haben.")
+    said, accused = _atts(text)
+    assert said.speaker.name == "Der Minister"
+    assert accused.rule == "de.imp" and accused.cue.text == "wurde vorgeworfen"
+    assert accused.speaker.name == "unnamed source" and accused.speaker.kind == "anonymous"
+    assert accused.speaker.span is None
+    assert accused.content is not None and accused.content.text == "zu spät gehandelt zu haben"
 
 
 def test_demonstrative_object_is_never_the_speaker() -> None:

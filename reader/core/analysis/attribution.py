@@ -47,6 +47,7 @@ from reader.core.knowledge.model import Entry, KnowledgeBase
 
 _CLAUSE_END = re.compile(r"[,;:!?„“”\"«»]|\.(?=\s|$)|\b(?:dass|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[\w][\w\-.'’]*", re.UNICODE)
+_ACCUSATION = re.compile(r"vorgeworfen|beschuldigt", re.IGNORECASE)
 _DASS_NEXT = re.compile(r"\s*dass\b", re.IGNORECASE)
 _DEMONSTRATIVE_OBJECT = re.compile(r"\s*(?:Dies|Das|Dieses|Dies alles|Das alles)\s+")
 _PUBLISH = {
@@ -449,6 +450,11 @@ class AttributionFinder:
         else:  # imp
             after = (cue.end, clause_end)
             found = self._speaker_in(text, after, mentions, starts, state, "after", entities_only=True)
+            if _ACCUSATION.search(text, cue.start, cue.end):
+                if not text[cue.end:cue.end + 3].lstrip(" \u00a0").startswith(","):
+                    return None  # "wurde beschuldigt und verhaftet": no accusation reported
+                # "Ihm wird vorgeworfen, …": nobody's readout; the accuser is not named
+                found = found or Speaker("unnamed source", None, None, "anonymous", "unknown")
             speaker = found or self._readout_speaker(state, outlet)
             if self.lang == "de":
                 speaker = self._de_imp_source(text, ss, se, cue, speaker, mentions, starts, state)

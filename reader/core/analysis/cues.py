@@ -128,7 +128,10 @@ DE_IMP = re.compile(
     r"\b(?:heißt|hieß)\s+es\b|\bes\s+(?:heißt|hieß)\b|\b(?:wurde|wurden)\s+"
     r"(?:(?:darauf|dabei|zudem|auch|ferner|außerdem|erneut|nochmals|ebenfalls|besonders)\s+){0,2}"
     r"(?:aufmerksam\s+gemacht|hingewiesen|betont|hervorgehoben|mitgeteilt|erklärt|unterstrichen|"
-    r"festgestellt|erwähnt|bekräftigt|gesagt|angemerkt|versichert|bekannt\s+gegeben)\b",
+    r"festgestellt|erwähnt|bekräftigt|gesagt|angemerkt|versichert|bekannt\s+gegeben)\b|"
+    # "Ihm wird vorgeworfen, …": an accusation whose accuser is not named
+    r"\b(?:wird|wurde|werden|wurden)\s+(?:(?:unter\s+anderem|auch|zudem|ferner|außerdem|nun|"
+    r"jetzt|erneut)\s+)?(?:vorgeworfen|beschuldigt)\b",
     re.IGNORECASE,
 )
 EN_IMP = re.compile(
