@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,30 @@ def test_analysis_store_is_versioned(library: Library) -> None:
     assert library.load_analysis(article_id, "2", "conflict@1") is None
     assert library.load_analysis(article_id, "1", "conflict@2") is None
     assert library.stale_analysis_ids("1", "conflict@2") == [article_id]
+
+
+def test_other_processes_never_see_a_library_half_way_through_its_migrations(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new library is built by every migration in one transaction: a second connection
+    reading it meanwhile sees no version at all, not version 1 or 2 (which it would take for
+    an old library to upgrade and back up)."""
+    import reader.core.library as library_module
+
+    path = tmp_path / "new.sqlite"
+    seen: list[int] = []
+
+    def observed(step: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+        def run(conn: sqlite3.Connection) -> None:
+            step(conn)
+            other = sqlite3.connect(path, timeout=0)
+            try:
+                seen.append(int(other.execute("PRAGMA user_version").fetchone()[0]))
+            finally:
+                other.close()
+        return run
+
+    monkeypatch.setattr(library_module, "MIGRATIONS", [observed(m) for m in schema.MIGRATIONS])
+    lib = Library.open(path)
+    assert lib.schema_version == schema.SCHEMA_VERSION
+    lib.close()
+    assert seen == [0] * schema.SCHEMA_VERSION

@@ -181,13 +181,16 @@ class Library:
         return bool(row[0])
 
     def _migrate(self, version: int) -> None:
-        for target in range(version, SCHEMA_VERSION):
-            with self.atomic():
-                # Another process may have migrated while this one waited for the write lock.
-                if self.schema_version > target:
-                    continue
+        """Every step from ``version`` to SCHEMA_VERSION in ONE transaction: another process
+        sees the library untouched or current, never half-way (a new library at version 2
+        would look like an old one to upgrade and back up)."""
+        if version >= SCHEMA_VERSION:
+            return
+        with self.atomic():
+            # Another process may have migrated while this one waited for the write lock.
+            for target in range(self.schema_version, SCHEMA_VERSION):
                 MIGRATIONS[target](self.conn)
-                self.conn.execute(f"PRAGMA user_version = {target + 1}")
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def damaged(self, exc: sqlite3.DatabaseError) -> LibraryError:
         """The one-line error for a library SQLite finds damaged while reading or writing it."""

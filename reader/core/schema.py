@@ -1,7 +1,8 @@
 """The library's schema, as forward migrations.
 
-Each migration runs inside the same transaction as the ``user_version`` bump, so a library is
-either fully at version N or untouched. A library whose ``user_version`` is newer than
+All the migrations a library needs run in one transaction with the ``user_version`` bump, so
+a library is either fully at the current version or untouched; another process never sees it
+half-way. A library whose ``user_version`` is newer than
 ``SCHEMA_VERSION`` was written by a newer Margin and is refused.
 """
 
