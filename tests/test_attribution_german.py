@@ -137,6 +137,8 @@ NOT_REPORTED = [
     ("hoffen with an object, not a clause", "Das Dorf hofft auf Regen."),
     ("hoffen with an infinitive, no reported clause", "Das Dorf hofft, bald wieder Strom zu haben."),
     ("beschuldigt without a reported accusation", "Er wurde beschuldigt und verhaftet."),
+    ("the participle as an adjective after das", "Das erklärte Ziel ist der Frieden."),
+    ("the participle as an adjective before a noun", "Das bestätigte Ergebnis kam spät."),
     ("a demonstrative before a verb that is no cue", "Das Haus brannte. Dies geschah am Abend."),
 ]
 
@@ -165,6 +167,13 @@ def test_passive_accusation_is_nobodys_readout() -> None:
     assert accused.speaker.name == "unnamed source" and accused.speaker.kind == "anonymous"
     assert accused.speaker.span is None
     assert accused.content is not None and accused.content.text == "zu spät gehandelt zu haben"
+
+
+def test_sentence_opening_das_is_the_object_of_the_verb_after_it() -> None:
+    text = "Die Enten waren infiziert. Das erklärte gestern ein Sprecher des Ministeriums."
+    (att,) = _atts(text)
+    assert att.cue.text == "erklärte" and att.speaker.name == "ein Sprecher des Ministeriums"
+    assert att.content is not None and att.content.text == "Die Enten waren infiziert"
 
 
 def test_demonstrative_object_is_never_the_speaker() -> None:

@@ -48,6 +48,7 @@ from reader.core.knowledge.model import Entry, KnowledgeBase
 _CLAUSE_END = re.compile(r"[,;:!?„“”\"«»]|\.(?=\s|$)|\b(?:dass|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[\w][\w\-.'’]*", re.UNICODE)
 _ACCUSATION = re.compile(r"vorgeworfen|beschuldigt", re.IGNORECASE)
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-zäöüß]")
 _DASS_NEXT = re.compile(r"\s*dass\b", re.IGNORECASE)
 _DEMONSTRATIVE_OBJECT = re.compile(r"\s*(?:Dies|Das|Dieses|Dies alles|Das alles)\s+")
 _PUBLISH = {
@@ -653,7 +654,11 @@ class AttributionFinder:
         if text[cue.start].isupper() and not _sentence_initial(text, ss, cue.start):
             return False  # a capitalised form inside a sentence is a noun: "Fragen", "Antworten"
         if prev_word in C.DE_ARTICLES or prev_word in ("sein", "seine", "ihr", "ihre", "seiner", "ihrer"):
-            return False  # "das erklärte Ziel"
+            # "das erklärte Ziel"; but "Das erklärte gestern ein Sprecher.", "Das bestätigte
+            # die Organisation.": a sentence-opening "Das" and a lower-case word after the verb
+            if not (_DEMONSTRATIVE_OBJECT.fullmatch(text, ss, cue.start)
+                    and _LOWER_WORD_NEXT.match(text, cue.end)):
+                return False
         if any(w.casefold() in _PASSIVE_DE for w in prev_words):
             return False  # "wurde zu fünf Jahren verurteilt"
         after = _WORDS.findall(text, cue.end, min(clause_end, cue.end + 30))[:1]
