@@ -127,6 +127,27 @@ def _sentence_before(text: str, layout: Layout, ss: int, paragraph: int) -> tupl
     return _trim(text, before.start, before.end)
 
 
+# ", Magdalena Chu, mit": a name in commas between the verb and its particle
+_APPOSITION_THEN_WORD = re.compile(
+    r",\s+(?:(?:[A-ZÄÖÜ][\w.’'-]*|von|van|de|der|zu)\s+){0,3}[A-ZÄÖÜ][\w.’'-]*,\s+([a-zäöü]+)\b")
+_DE_PARTICLES = frozenset(p for forms in C.DE_VERBS.values() for v in forms for p in v.particles)
+
+
+def _de_clause_end(text: str, pos: int, end: int) -> tuple[int, str]:
+    """Where the clause after a German verb at ``pos`` ends, and the mark or word there; a
+    name in commas before the verb's particle ("teilte der Sprecher, Hans Meier, mit, dass")
+    does not end it."""
+    m = _CLAUSE_END.search(text, pos, end)
+    if m is None:
+        return end, "."
+    if m.group() == ",":
+        a = _APPOSITION_THEN_WORD.match(text, m.start(), end)
+        if a is not None and a.group(1) in _DE_PARTICLES:
+            after = _CLAUSE_END.search(text, a.end(), end)
+            return (after.start(), after.group()) if after else (end, ".")
+    return m.start(), m.group()
+
+
 def se_of(text: str, pos: int) -> int:
     """End of the sentence around ``pos`` (next full stop, ! ? or line break)."""
     m = _SENT_END.search(text, pos)
@@ -217,8 +238,7 @@ class AttributionFinder:
                 forms = C.DE_VERBS.get(m.group().lower())  # not casefold: ß
                 if not forms:
                     continue
-                end = _CLAUSE_END.search(text, m.end())
-                last = _last_word(text, m.end(), end.start() if end else len(text))
+                last = _last_word(text, m.end(), _de_clause_end(text, m.end(), len(text))[0])
                 de_verb = C.choose_de(forms, last)
                 if de_verb is not None:
                     out.append(_Cue(m.start(), m.end(), "verb", m.end(), de_verb))
@@ -306,9 +326,12 @@ class AttributionFinder:
     ) -> Attribution | None:
         ss, se = sent.start, sent.end
         # clause after the cue
-        m = _CLAUSE_END.search(text, cue.end, se)
-        clause_end = m.start() if m else se
-        boundary = m.group() if m else "."
+        if self.lang == "de":
+            clause_end, boundary = _de_clause_end(text, cue.end, se)
+        else:
+            m = _CLAUSE_END.search(text, cue.end, se)
+            clause_end = m.start() if m else se
+            boundary = m.group() if m else "."
         before_start = _last_boundary(text, ss, cue.start)
         preposed = _preposed(text, ss, cue.start)
         content: tuple[int, int] | None = None
