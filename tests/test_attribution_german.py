@@ -182,6 +182,23 @@ def test_sentence_opening_das_is_the_object_of_the_verb_after_it() -> None:
     assert att.content is not None and att.content.text == "Die Enten waren infiziert"
 
 
+def test_a_pronoun_never_refers_to_an_unnamed_accuser() -> None:
+    text = ("Dem früheren Gouverneur wird vorgeworfen, Stimmen gekauft zu haben. Er geht davon "
+            "aus, dass das Gericht ihn freispricht.")
+    accused, hopes = _atts(text)
+    assert accused.speaker.name == "unnamed source"
+    assert hopes.speaker.name == "Er"  # unresolved, not "unnamed source"
+
+
+def test_particle_after_a_name_in_commas_and_an_adverb() -> None:
+    text = ("Die Wahl ist entschieden. Dies teilte der Vorsitzende der Kommission, Magdalena Chu, "
+            "am Abend mit.")
+    (att,) = _atts(text)
+    assert att.rule == "de.verb.mitteilen"
+    assert att.speaker.name == "der Vorsitzende der Kommission, Magdalena Chu"
+    assert att.content is not None and att.content.text == "Die Wahl ist entschieden"
+
+
 def test_demonstrative_object_is_never_the_speaker() -> None:
     text = "Der Beton ist marode. Dies gab heute – nach langen Tests – Professor Bernd Hillemeier bekannt."
     assert all(a.speaker.span is None or a.speaker.span.text != "Dies" for a in _atts(text))

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QToolButton, QWidget
 
-from reader.core.analysis.model import Analysis, Attribution
+from reader.core.analysis.model import PLACEHOLDER_NAMES, Analysis, Attribution
 from reader.core.knowledge.model import Entry, KnowledgeBase
 from reader.ui.article_view import Mark
 from reader.ui.theme import (
@@ -126,7 +126,16 @@ def build_cards(
 
 
 def _speaker_id(a: Attribution) -> str:
+    """Statements by the same speaker share this; an unnamed source is never the same one."""
+    if a.speaker.entity is None and a.speaker.name in PLACEHOLDER_NAMES:
+        return a.key
     return a.speaker.entity or a.speaker.name.casefold()
+
+
+def _speaker_label(name: str) -> str:
+    """The speaker's name; the engine's names for unknown speakers in the window's language."""
+    return {"unnamed source": tr("unnamed source"), "unnamed sources": tr("unnamed sources"),
+            "unidentified speaker": tr("unidentified speaker")}.get(name, name)
 
 
 def _named(kb: KnowledgeBase, name: str) -> Entry | None:
@@ -174,7 +183,7 @@ def _statement_cards(
         marks.append(Mark(a.cue.start, a.cue.end, "sources", a.key, color))
         para_start = bounds[a.paragraph][0] if 0 <= a.paragraph < len(bounds) else a.start
         label = tr("Source chain") if a.chain else tr("Statement")
-        name = a.speaker.name
+        name = _speaker_label(a.speaker.name)
         alias = a.speaker.span.text if a.speaker.span is not None else ""
         sub = [_kind_label(a.speaker.kind)]
         if a.speaker.role:
@@ -188,7 +197,7 @@ def _statement_cards(
             f'<div style="color:{theme.secondary}; font-size:11.5px">'
             f'{_esc(" · ".join(sub))} · {_esc(side_name(side, lang))}</div>',
             f'<div style="margin-top:5px; font-size:12px"><span style="color:{theme.tertiary};'
-            f' font-size:10.5px">{tr("CUE")}</span> <i>{_esc(_quoted(a.cue.text, lang))}</i></div>',
+            f' font-size:10.5px">{tr("CUE")}</span> <i>{_esc(_quoted(_cue_words(a), lang))}</i></div>',
         ]
         if a.factive:
             parts.append(f'<div style="color:{theme.amber_text}; font-size:11.5px">'
@@ -499,4 +508,11 @@ def _cue_label(a: Attribution, lang: str) -> str:
     for a cue, so it is said in words."""
     if a.rule.endswith(".continuation") and a.direct_quote:
         return _esc(tr("quotation continues"))
-    return _esc(_quoted(a.cue.text, lang))
+    return _esc(_quoted(_cue_words(a), lang))
+
+
+def _cue_words(a: Attribution) -> str:
+    """The cue as a reader names it: a verb and its particle with the words between them left
+    out ("teilte … mit" for "teilte der Sprecher, Hans Meier, am Abend mit")."""
+    words = a.cue.text.split()
+    return f"{words[0]} … {words[-1]}" if len(words) > 3 else " ".join(words)

@@ -278,3 +278,40 @@ def test_continued_statements_show_compactly_with_their_cue(kb: KnowledgeBase,
     assert "quotation continues" in compact[1] and "“„”" not in compact[1]
     german, _marks = build_cards(analysis, kb, LIGHT, "de")
     assert any("„werde“" in c.compact_html for c in german if c.kind == "statement")
+
+
+def test_unnamed_sources_show_in_the_window_language_and_are_never_one_speaker(
+        kb: KnowledgeBase, analyzer: Analyzer, qtbot: QtBot) -> None:
+    """Two accusations by nobody named are two unknown sources, each with its own full card,
+    named in German in the German window."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.i18n import install_language
+
+    text = ("Dem Bürgermeister wird vorgeworfen, Geld genommen zu haben.\n\n"
+            "Der Stadträtin wurde vorgeworfen, davon gewusst zu haben.")
+    analysis = analyzer.analyze("", text, "de")
+    assert [a.speaker.name for a in analysis.attributions] == ["unnamed source"] * 2
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, "de")
+    try:
+        cards, _marks = build_cards(analysis, kb, LIGHT, "de")
+    finally:
+        install_language(app, "en")
+    statements = [c for c in cards if c.kind == "statement"]
+    assert len(statements) == 2
+    assert all("ungenannte Quelle" in c.html and "unnamed" not in c.html for c in statements)
+    # neither is shown as a one-line repeat of the other
+    assert not any(c.compact_html.startswith("<span") for c in statements)
+
+
+def test_a_long_particle_cue_is_named_by_verb_and_particle(kb: KnowledgeBase,
+                                                           analyzer: Analyzer) -> None:
+    text = "Dies teilte der Sprecher der Polizei, Hans Meier, am Abend mit."
+    analysis = analyzer.analyze("", "Die Straße ist frei. " + text, "de")
+    (att,) = analysis.attributions
+    assert att.cue.text.startswith("teilte der Sprecher")  # the span in the text stays whole
+    cards, _marks = build_cards(analysis, kb, LIGHT, "en")
+    (card,) = [c for c in cards if c.kind == "statement"]
+    assert "“teilte … mit”" in card.html and "“teilte der" not in card.html

@@ -21,7 +21,7 @@ from reader.core.analysis import german_np, sides
 from reader.core.analysis.continuation import continuations
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.mentions import SPEAKER_TYPES, Resolved, speaker_kind
-from reader.core.analysis.model import Attribution, Span, Speaker
+from reader.core.analysis.model import PLACEHOLDER_NAMES, Attribution, Span, Speaker
 from reader.core.analysis.named_persons import NamedPerson, find_named_persons, fitting
 from reader.core.analysis.phrases import (
     _anonymous_np,
@@ -127,9 +127,9 @@ def _sentence_before(text: str, layout: Layout, ss: int, paragraph: int) -> tupl
     return _trim(text, before.start, before.end)
 
 
-# ", Magdalena Chu, mit": a name in commas between the verb and its particle
-_APPOSITION_THEN_WORD = re.compile(
-    r",\s+(?:(?:[A-ZÄÖÜ][\w.’'-]*|von|van|de|der|zu)\s+){0,3}[A-ZÄÖÜ][\w.’'-]*,\s+([a-zäöü]+)\b")
+# ", Magdalena Chu, (am Abend) mit": a name in commas between the verb and its particle
+_APPOSITION = re.compile(
+    r",\s+(?:(?:[A-ZÄÖÜ][\w.’'-]*|von|van|de|der|zu)\s+){0,3}[A-ZÄÖÜ][\w.’'-]*,(?=\s+[a-zäöü])")
 _DE_PARTICLES = frozenset(p for forms in C.DE_VERBS.values() for v in forms for p in v.particles)
 
 
@@ -141,10 +141,12 @@ def _de_clause_end(text: str, pos: int, end: int) -> tuple[int, str]:
     if m is None:
         return end, "."
     if m.group() == ",":
-        a = _APPOSITION_THEN_WORD.match(text, m.start(), end)
-        if a is not None and a.group(1) in _DE_PARTICLES:
+        a = _APPOSITION.match(text, m.start(), end)
+        if a is not None:
             after = _CLAUSE_END.search(text, a.end(), end)
-            return (after.start(), after.group()) if after else (end, ".")
+            stop, mark = (after.start(), after.group()) if after else (end, ".")
+            if _last_word(text, a.end(), stop).casefold() in _DE_PARTICLES:
+                return stop, mark
     return m.start(), m.group()
 
 
@@ -876,8 +878,10 @@ class AttributionFinder:
             if person is not None and person.start > last_at:
                 role = person.role[:1].upper() + person.role[1:]  # a German noun: "Ministerin"
                 return Speaker(person.name, None, None, "person", "unknown", role)
-        if state.last_speaker is not None:
-            return state.last_speaker
+        last_speaker = state.last_speaker
+        if last_speaker is not None and not (
+                last_speaker.entity is None and last_speaker.name in PLACEHOLDER_NAMES):
+            return last_speaker  # "Ihm wird vorgeworfen … Er sagte": not the unnamed accuser
         best: tuple[int, Entry] | None = None
         for entity, pos in state.recency.items():
             entry = self.kb.get(entity)

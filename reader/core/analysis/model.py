@@ -22,6 +22,11 @@ class Span:
     text: str
 
 
+# Names the engine gives a speaker it cannot name (docs/analysis-json.md): each stands for
+# someone unknown, so two of them are not the same source, and no pronoun refers to one
+PLACEHOLDER_NAMES = frozenset({"unnamed source", "unnamed sources", "unidentified speaker"})
+
+
 @dataclass
 class Speaker:
     """Who is speaking: the span naming them, resolved entity, kind and side."""
