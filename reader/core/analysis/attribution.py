@@ -40,17 +40,19 @@ from reader.core.analysis.phrases import (
     _source_np_end,
     _strip_conj,
     _trim,
-    _words_before,
 )
 from reader.core.analysis.text import Layout, Sentence
+from reader.core.analysis.verb_cue import (
+    CLAUSE_END,
+    DEMONSTRATIVE_OBJECT,
+    Cue,
+    de_clause_end,
+    sentence_initial,
+    verb_ok,
+)
 from reader.core.knowledge.model import Entry, KnowledgeBase
 
-_CLAUSE_END = re.compile(r"[,;:!?„“”\"«»]|\.(?=\s|$)|\b(?:dass|that)\b", re.IGNORECASE)
-_WORDS = re.compile(r"[\w][\w\-.'’]*", re.UNICODE)
 _ACCUSATION = re.compile(r"vorgeworfen|beschuldigt", re.IGNORECASE)
-_LOWER_WORD_NEXT = re.compile(r"\s+[a-zäöüß]")
-_DASS_NEXT = re.compile(r"\s*dass\b", re.IGNORECASE)
-_DEMONSTRATIVE_OBJECT = re.compile(r"\s*(?:Dies|Das|Dieses|Dies alles|Das alles)\s+")
 _PUBLISH = {
     "de": re.compile(
         r"\b(?:veröffentlicht(?:e|en)?|mitgeteilt|berichtet(?:e|en)?|bekanntgegeben|"
@@ -63,13 +65,10 @@ _CONJ_ONLY = re.compile(r"^\s*(?:und|sowie|and|,)?\s*$", re.IGNORECASE)
 _TAIL_ANGABEN = re.compile(r"Angaben\s*$", re.IGNORECASE)
 _LINKING = frozenset({"in", "aus", "von", "des", "der", "of", "for", "from", "at"})
 _NOT_SUBJECT = frozenset({"einen", "den", "dem", "einem", "des", "eines"})
-_PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
 _TELL = frozenset({"told", "tells"})
 _LEAD_ARTICLE = re.compile(r"\s*(?:dem|der|den|des|einem|einer|the)\s+(?=\w)", re.IGNORECASE)
 _COORD = re.compile(r"\s(?:und|and|sowie)\s", re.IGNORECASE)
 _DEFINITE = frozenset({"der", "die", "das", "the"})
-_OPENING_QUOTES = frozenset("„“”\"«»‚‘›‹")
-_CLOSING_QUOTES = frozenset("“”\"«»‘’‹›")
 _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
 _HEAD_OF_STATE = {"head of state": "president", "staatsoberhaupt": "präsident", "staatschef": "präsident"}
 _PRON_AUX = {
@@ -78,12 +77,6 @@ _PRON_AUX = {
     "en": re.compile(r"\b(?:that\s+)(he|she|they)\s+(?:had|has|have|would|will|was|were)\b",
                      re.IGNORECASE),
 }
-
-
-_KONJUNKTIV = re.compile(
-    r"\b(?:sei|seien|seiest|habe|hätte|hätten|werde|würde|würden|könne|könnten?|müsse|müssten?|"
-    r"solle|dürfe|wolle|gebe|gäbe|liege|stehe|gehe|komme|bleibe|wäre|wären|möge)\b")
-_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _last_strong_boundary(text: str, ss: int, pos: int) -> int:
@@ -106,18 +99,8 @@ _SO_TAIL = re.compile(
 
 
 _PRONOUN_AFTER = re.compile(r"\s+(er|sie|es|man|wir|ich)\b(?!\s*[,.;:!?])")
-_SPEECH_ACT_LEMMAS = frozenset({"zurückweisen", "bestreiten", "dementieren", "leugnen", "kritisieren",
-                                "bekräftigen", "wiederholen", "erneuern", "äußern", "vorbringen"})
-_SPEECH_OBJECT = re.compile(
-    r"\b(?:Vorw[üu]rfe?|Kritik|Behauptung(?:en)?|Anschuldigung(?:en)?|Darstellung(?:en)?|"
-    r"Berichte?|Äußerung(?:en)?|Aussage(?:n)?|Bedenken|Zweifel|Besorgnis|Forderung(?:en)?|"
-    r"Vermutung(?:en)?|Gerüchte?|Spekulation(?:en)?|Angaben)\b")
 _SO_BEFORE = re.compile(r"(?:,\s|[“”»«\"]\s?)$")
 _FIRST_PERSON = frozenset({"ich", "du", "wir", "ihr", "man"})
-_SICH_ADJ = re.compile(r"\s+sich\s+(?:(?:auch|ebenfalls|erneut|heute|gestern|sehr|zutiefst)\s+)?"
-                       r"([a-zäöüß]\w+)")
-
-
 def _sentence_before(text: str, layout: Layout, ss: int, paragraph: int) -> tuple[int, int] | None:
     """The sentence before the one starting at ``ss``, if it is in the same paragraph."""
     si = layout.sentence_index(ss)
@@ -125,53 +108,6 @@ def _sentence_before(text: str, layout: Layout, ss: int, paragraph: int) -> tupl
         return None
     before = layout.sentences[si - 1]
     return _trim(text, before.start, before.end)
-
-
-# ", Magdalena Chu, (am Abend) mit": a name in commas between the verb and its particle
-_APPOSITION = re.compile(
-    r",\s+(?:(?:[A-ZÄÖÜ][\w.’'-]*|von|van|de|der|zu)\s+){0,3}[A-ZÄÖÜ][\w.’'-]*,(?=\s+[a-zäöü])")
-_DE_PARTICLES = frozenset(p for forms in C.DE_VERBS.values() for v in forms for p in v.particles)
-
-
-def _de_clause_end(text: str, pos: int, end: int) -> tuple[int, str]:
-    """Where the clause after a German verb at ``pos`` ends, and the mark or word there; a
-    name in commas before the verb's particle ("teilte der Sprecher, Hans Meier, mit, dass")
-    does not end it."""
-    m = _CLAUSE_END.search(text, pos, end)
-    if m is None:
-        return end, "."
-    if m.group() == ",":
-        a = _APPOSITION.match(text, m.start(), end)
-        if a is not None:
-            after = _CLAUSE_END.search(text, a.end(), end)
-            stop, mark = (after.start(), after.group()) if after else (end, ".")
-            if _last_word(text, a.end(), stop).casefold() in _DE_PARTICLES:
-                return stop, mark
-    return m.start(), m.group()
-
-
-def se_of(text: str, pos: int) -> int:
-    """End of the sentence around ``pos`` (next full stop, ! ? or line break)."""
-    m = _SENT_END.search(text, pos)
-    return m.start() if m else len(text)
-
-
-def _sentence_initial(text: str, ss: int, pos: int) -> bool:
-    """Only quotes, dashes or spaces between the sentence start (or a colon) and ``pos``."""
-    i = pos - 1
-    while i >= ss and (text[i].isspace() or text[i] in "„“”\"«»‚‘’'–—-("):
-        i -= 1
-    return i < ss or text[i] in ":.!?"
-
-
-@dataclass
-class _Cue:
-    start: int
-    end: int
-    type: str  # verb | prep | prep_before | imp | wie
-    cue_end: int  # end including a separable particle
-    verb: C.VerbCue | None = None
-    particle: tuple[int, int] | None = None
 
 
 @dataclass
@@ -209,58 +145,58 @@ class AttributionFinder:
                         self.persons_by_title.setdefault(t, []).append(e)
 
     # ------------------------------------------------------------------ cue discovery
-    def find_cues(self, text: str, layout: Layout) -> list[_Cue]:
-        out: list[_Cue] = []
+    def find_cues(self, text: str, layout: Layout) -> list[Cue]:
+        out: list[Cue] = []
         if self.lang == "de":
             for m in C.DE_IMP.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "imp", m.end()))
+                out.append(Cue(m.start(), m.end(), "imp", m.end()))
             for m in C.DE_WIE.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "wie", m.end()))
+                out.append(Cue(m.start(), m.end(), "wie", m.end()))
             for m in C.DE_PREP.finditer(text):
                 kind = "prep_before" if m.group().casefold() == "zufolge" else "prep"
-                out.append(_Cue(m.start(), m.end(), kind, m.end()))
+                out.append(Cue(m.start(), m.end(), kind, m.end()))
             for m in C.DE_NACH.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "prep", m.end()))
+                out.append(Cue(m.start(), m.end(), "prep", m.end()))
             for m in C.DE_NACH_POST.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "post", m.end()))
+                out.append(Cue(m.start(), m.end(), "post", m.end()))
             for m in C.DE_SO.finditer(text):
                 if _SO_BEFORE.search(text, max(0, m.start() - 3), m.start()):
-                    out.append(_Cue(m.start(), m.end(), "so", m.end()))
+                    out.append(Cue(m.start(), m.end(), "so", m.end()))
             for m in C.DE_REF.finditer(text):
                 word = m.group()
                 if word == "wonach" and not text[max(0, m.start() - 2):m.start()].startswith(","):
                     continue  # "…, wonach …" only
-                if word == "Demnach" and not _sentence_initial(text, max(0, m.start() - 3), m.start()):
+                if word == "Demnach" and not sentence_initial(text, max(0, m.start() - 3), m.start()):
                     continue
-                out.append(_Cue(m.start(), m.end(), "ref", m.end()))
+                out.append(Cue(m.start(), m.end(), "ref", m.end()))
             for m in C.DE_SPRACH.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "verb", m.end(),
+                out.append(Cue(m.start(), m.end(), "verb", m.end(),
                                 C.VerbCue("sprechen", "object")))
             for m in C.DE_VERB_RE.finditer(text):
                 forms = C.DE_VERBS.get(m.group().lower())  # not casefold: ß
                 if not forms:
                     continue
-                last = _last_word(text, m.end(), _de_clause_end(text, m.end(), len(text))[0])
+                last = _last_word(text, m.end(), de_clause_end(text, m.end(), len(text))[0])
                 de_verb = C.choose_de(forms, last)
                 if de_verb is not None:
-                    out.append(_Cue(m.start(), m.end(), "verb", m.end(), de_verb))
+                    out.append(Cue(m.start(), m.end(), "verb", m.end(), de_verb))
             verbs: dict[str, C.VerbCue] = {}
             verb_re = None
         else:
             for m in C.EN_IMP.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "imp", m.end()))
+                out.append(Cue(m.start(), m.end(), "imp", m.end()))
             for m in C.EN_PREP.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "prep", m.end()))
+                out.append(Cue(m.start(), m.end(), "prep", m.end()))
             for m in C.EN_MULTI.finditer(text):
-                out.append(_Cue(m.start(), m.end(), "verb", m.end(), C.VerbCue("call", "object")))
+                out.append(Cue(m.start(), m.end(), "verb", m.end(), C.VerbCue("call", "object")))
             verbs, verb_re = C.EN_VERBS, C.EN_VERB_RE
         for m in verb_re.finditer(text) if verb_re is not None else ():
             verb = verbs.get(m.group().casefold()) or verbs.get(m.group())
             if verb is None:
                 continue
-            out.append(_Cue(m.start(), m.end(), "verb", m.end(), verb))
+            out.append(Cue(m.start(), m.end(), "verb", m.end(), verb))
         out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-        kept: list[_Cue] = []
+        kept: list[Cue] = []
         last_end = -1
         last_type = ""
         for c in out:
@@ -318,7 +254,7 @@ class AttributionFinder:
         text: str,
         layout: Layout,
         sent: Sentence,
-        cue: _Cue,
+        cue: Cue,
         mentions: list[Resolved],
         starts: list[int],
         state: ArticleState,
@@ -329,9 +265,9 @@ class AttributionFinder:
         ss, se = sent.start, sent.end
         # clause after the cue
         if self.lang == "de":
-            clause_end, boundary = _de_clause_end(text, cue.end, se)
+            clause_end, boundary = de_clause_end(text, cue.end, se)
         else:
-            m = _CLAUSE_END.search(text, cue.end, se)
+            m = CLAUSE_END.search(text, cue.end, se)
             clause_end = m.start() if m else se
             boundary = m.group() if m else "."
         before_start = _last_boundary(text, ss, cue.start)
@@ -343,7 +279,7 @@ class AttributionFinder:
         if cue.type == "verb":
             assert cue.verb is not None
             verb = cue.verb
-            if not self._verb_ok(text, ss, cue, clause_end, boundary, preposed, before_start):
+            if not verb_ok(text, ss, cue, clause_end, boundary, preposed, before_start, self.lang):
                 return None
             if verb.particles:
                 cue.cue_end = _particle_end(text, cue.end, clause_end)
@@ -503,7 +439,7 @@ class AttributionFinder:
         if content is not None and content[1] <= content[0]:
             content = None
         start = min(ss, cue.start)
-        if self.lang == "de" and cue.type == "verb" and _DEMONSTRATIVE_OBJECT.fullmatch(text, ss, cue.start):
+        if self.lang == "de" and cue.type == "verb" and DEMONSTRATIVE_OBJECT.fullmatch(text, ss, cue.start):
             # "Dies bestätigte der Sprecher.": what "dies" stands for is the sentence before
             content = _sentence_before(text, layout, ss, sent.paragraph)
             start = content[0] if content is not None else ss
@@ -548,7 +484,7 @@ class AttributionFinder:
             self._maybe_readout(att, state)
         return att
 
-    def _de_whole_speaker(self, text: str, ss: int, se: int, cue: _Cue, preposed: bool,
+    def _de_whole_speaker(self, text: str, ss: int, se: int, cue: Cue, preposed: bool,
                           speaker: Speaker | None, mentions: list[Resolved], starts: list[int],
                           state: ArticleState) -> Speaker:
         """The speaker's whole noun phrase as its span ("der Vorsitzende des Verbandes, Elmar
@@ -594,7 +530,7 @@ class AttributionFinder:
             return Speaker(np_span.text, np_span, None, "unknown", "unknown")
         return Speaker(found.name, np_span, found.entity, found.kind, found.side, found.role)
 
-    def _de_imp_source(self, text: str, ss: int, se: int, cue: _Cue, speaker: Speaker,
+    def _de_imp_source(self, text: str, ss: int, se: int, cue: Cue, speaker: Speaker,
                        mentions: list[Resolved], starts: list[int], state: ArticleState) -> Speaker:
         """"In einer Erklärung der Regierung heißt es", "heißt es in der Ankündigung des
         Komitees": the document or place the impersonal cue points to is its source phrase."""
@@ -607,7 +543,7 @@ class AttributionFinder:
             return speaker
         return self._de_resolve(text, np, speaker, mentions, starts, state)
 
-    def _de_prep_speaker(self, text: str, se: int, cue: _Cue, speaker: Speaker | None,
+    def _de_prep_speaker(self, text: str, se: int, cue: Cue, speaker: Speaker | None,
                          mentions: list[Resolved], starts: list[int],
                          state: ArticleState) -> Speaker | None:
         """"laut „Welt“", "nach Angaben des Direktors, Jefferson Jauwena": the whole source
@@ -649,96 +585,7 @@ class AttributionFinder:
             return Speaker(np_span.text, np_span, None, "unknown", "unknown")
         return Speaker(found.name, np_span, found.entity, found.kind, found.side, found.role)
 
-    def _verb_ok(self, text: str, ss: int, cue: _Cue, clause_end: int, boundary: str,
-                 preposed: bool, before_start: int) -> bool:
-        assert cue.verb is not None
-        verb = cue.verb
-        lo = max(ss, cue.start - 60) if self.lang == "en" else max(before_start, cue.start - 60)
-        prev_words = _words_before(text, lo, cue.start, 4)  # German: not across a comma or quote
-        prev_word = prev_words[-1].casefold() if prev_words else ""
-        if self.lang == "en":
-            if prev_word in C.EN_DETERMINERS:
-                return False  # "the said agreement", "its stated goal"
-            if prev_word in C.EN_NUMERALS or prev_word.isdigit():
-                return False  # "one nation, two states"
-            if prev_word in C.EN_PASSIVE:
-                return False  # "were reported killed", "was criticised by"
-            if text[cue.start].isupper() and cue.start > ss and text[cue.start - 2:cue.start].strip() not in ('"', "“", "”"):
-                return False  # part of a name: "the United States"
-            if prev_word == "all" and cue.start < len(text) and text[cue.start:cue.end].casefold() == "told":
-                return False
-            if text[cue.start:cue.end].casefold() == "said" and prev_word == "that" and cue.start - ss < 8:
-                return False  # "That said, ..."
-            nxt = text[cue.end:cue.end + 24].casefold().lstrip()
-            if any(nxt.startswith(w) for w in C.EN_NON_SPEECH_AFTER.get(verb.lemma, ())):
-                return False
-            if verb.cls == "clause" and not (preposed or boundary in ",:„“”\"«»" or boundary.casefold() == "that"):
-                return False
-            return True
-        # German
-        if text[cue.start].isupper() and not _sentence_initial(text, ss, cue.start):
-            return False  # a capitalised form inside a sentence is a noun: "Fragen", "Antworten"
-        if prev_word in C.DE_ARTICLES or prev_word in ("sein", "seine", "ihr", "ihre", "seiner", "ihrer"):
-            # "das erklärte Ziel"; but "Das erklärte gestern ein Sprecher.", "Das bestätigte
-            # die Organisation.": a sentence-opening "Das" and a lower-case word after the verb
-            if not (_DEMONSTRATIVE_OBJECT.fullmatch(text, ss, cue.start)
-                    and _LOWER_WORD_NEXT.match(text, cue.end)):
-                return False
-        if any(w.casefold() in _PASSIVE_DE for w in prev_words):
-            return False  # "wurde zu fünf Jahren verurteilt"
-        after = _WORDS.findall(text, cue.end, min(clause_end, cue.end + 30))[:1]
-        if after and after[0].casefold() in _PASSIVE_DE | {"werde", "würde", "worden"}:
-            return False  # "… genannt wurde", "bestätigt werden"
-        last = _last_word(text, cue.end, clause_end).casefold()
-        if verb.particles:
-            if last not in verb.particles:
-                return False
-        elif verb.lemma == "sagen" and last in ("ab", "zu"):
-            return False
-        if verb.lemma == "erklären":
-            near = _WORDS.findall(text, max(ss, cue.start - 40), cue.start)[-3:] + \
-                _WORDS.findall(text, cue.end, clause_end)[:4]
-            if any(w.casefold() in C.DE_NON_SPEECH_OBJECTS for w in near):
-                return False  # "erklärte seine Unabhängigkeit": declaring, not speaking
-        if verb.cls == "quote":
-            # "»Still!«, zischte sie", "hub er an: »…«", "bemerkte er: „…“"; never a plain
-            # clause ("bemerkte das Feuer, …", "lachte, als …")
-            if boundary in "„“”\"«»":
-                return True
-            if boundary == ":":
-                return text[clause_end + 1:clause_end + 4].lstrip()[:1] in _OPENING_QUOTES
-            if preposed:
-                return text[ss:cue.start].rstrip(" ,\u00a0")[-1:] in _CLOSING_QUOTES
-            return False
-        if verb.cls == "think":
-            # "glaubt, dass …", "geht davon aus, die Lage sei …", "„…“, hofft er"
-            if preposed or boundary.casefold() == "dass" or boundary in ":„“”\"«»":
-                return True
-            if boundary == "," and _DASS_NEXT.match(text, clause_end + 1):
-                return True  # "hofft jedoch, dass …", "geht davon aus, dass …"
-            return boundary == "," and _KONJUNKTIV.search(text, clause_end, min(se_of(text, clause_end), clause_end + 160)) is not None
-        if verb.cls in ("clause", "pub") and _DEMONSTRATIVE_OBJECT.fullmatch(text, ss, cue.start):
-            return True  # "Dies bestätigte der Sprecher.": the sentence before is the content
-        if verb.cls == "clause":
-            if preposed:
-                return True
-            if boundary in ",:„“”\"«»" or boundary.casefold() == "dass":
-                # a comma right after an object NP may close a relative clause; accept only
-                # when the clause before the comma is short (the verb's own complement)
-                return True
-            return False
-        # object verbs ("forderte den Rücktritt"): a reported clause or quotation, or a
-        # speech-act object ("forderte … Aufklärung") when a person or body is the subject
-        if preposed or boundary in ",:„“”\"«»" or boundary.casefold() == "dass":
-            return True
-        if verb.lemma in _SPEECH_ACT_LEMMAS and _SPEECH_OBJECT.search(text, cue.end, clause_end):
-            return True  # "wies die Vorwürfe zurück", "bestritt die Darstellung"
-        # "äußerte sich besorgt", "sprach sich für … aus": a statement by its nature
-        m = _SICH_ADJ.match(text, cue.end)
-        return m is not None and verb.lemma in ("äußern", "aussprechen") and (
-            verb.lemma == "aussprechen" or m.group(1).casefold() not in C.DE_STOP)
-
-    def _content_after(self, text: str, cue: _Cue, clause_end: int, boundary: str, se: int,
+    def _content_after(self, text: str, cue: Cue, clause_end: int, boundary: str, se: int,
                        speaker: Speaker | None) -> tuple[int, int] | None:
         if boundary in ",:" or boundary.casefold() in ("dass", "that"):
             start = clause_end + (1 if boundary in ",:" else 0)
