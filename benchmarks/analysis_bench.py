@@ -224,10 +224,6 @@ Runner = Callable[[list[Article]], object]
 Maker = Callable[[KnowledgeBase, str], Runner]
 
 
-def fresh(make: Callable[[], Runner], warm: list[Article], work: list[Article], reps: int) -> float:
-    return once(make, warm, work, reps)
-
-
 def again(make: Callable[[], Runner], warm: list[Article], work: list[Article], reps: int) -> float:
     """The same text run again and again by one tool (spaCy's tokenizer cache is hot)."""
     run = make()
@@ -268,11 +264,11 @@ def throughput(kb: KnowledgeBase, repeat: int) -> None:
             print(f"  spaCy {ref.version} spacy.blank({language!r}), {ref.patterns} aliases, "
                   f"built in {ref.build * 1000:.0f} ms")
         print("  import: new articles, each analysed once by a fresh tool warmed on the others")
-        row(f"all {len(rest)} articles one by one", tools, kb, language, warm, rest, fresh, repeat)
+        row(f"all {len(rest)} articles one by one", tools, kb, language, warm, rest, once, repeat)
         for words in (10_000, 100_000):
             work = take(rest, words)
             joined = [("", "\n\n".join(text for _, text in work))]
-            row(f"{len(work)} articles as one text", tools, kb, language, warm, joined, fresh,
+            row(f"{len(work)} articles as one text", tools, kb, language, warm, joined, once,
                 max(3, repeat // (1 + words // 20_000)))
         print("  the same text analysed again and again (a microbenchmark; spaCy's cache is hot)")
         for words in LENGTHS:
@@ -309,11 +305,6 @@ def big_kb_bench(kb: KnowledgeBase, analyzer: Analyzer, repeat: int) -> None:
     print(f"\n10,000 extra synthetic entries: start-up {build * 1000:.0f} ms; "
           f"{base:,.0f} -> {more:,.0f} words/s ({(more / base - 1) * 100:+.1f} %; within noise "
           f"when near 0)")
-    joined = "\n\n".join(text for _, text in chosen)
-    tools = analyzer.tools("de")
-    secs = median_time(lambda: tools.matcher.find(joined), repeat)
-    print(f"Margin Aho-Corasick matcher alone (names, forms, roles, lexicon): "
-          f"{words_of(joined) / secs:,.0f} words/s")
 
 
 def bad_input_bench(analyzer: Analyzer) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QToolButton, QWidget
 
-from reader.core.analysis.model import PLACEHOLDER_NAMES, Analysis, Attribution
+from reader.core.analysis.model import Analysis, Attribution, is_placeholder
 from reader.core.knowledge.model import Entry, KnowledgeBase
 from reader.ui.article_view import Mark
 from reader.ui.theme import (
@@ -127,7 +127,7 @@ def build_cards(
 
 def _speaker_id(a: Attribution) -> str:
     """Statements by the same speaker share this; an unnamed source is never the same one."""
-    if a.speaker.entity is None and a.speaker.name in PLACEHOLDER_NAMES:
+    if is_placeholder(a.speaker):
         return a.key
     return a.speaker.entity or a.speaker.name.casefold()
 

@@ -21,7 +21,7 @@ from reader.core.analysis import german_np, sides
 from reader.core.analysis.continuation import continuations
 from reader.core.analysis.keys import make_key
 from reader.core.analysis.mentions import SPEAKER_TYPES, Resolved, speaker_kind
-from reader.core.analysis.model import PLACEHOLDER_NAMES, Attribution, Span, Speaker
+from reader.core.analysis.model import Attribution, Span, Speaker, is_placeholder
 from reader.core.analysis.named_persons import NamedPerson, find_named_persons, fitting
 from reader.core.analysis.phrases import (
     _anonymous_np,
@@ -725,10 +725,8 @@ class AttributionFinder:
             if person is not None and person.start > last_at:
                 role = person.role[:1].upper() + person.role[1:]  # a German noun: "Ministerin"
                 return Speaker(person.name, None, None, "person", "unknown", role)
-        last_speaker = state.last_speaker
-        if last_speaker is not None and not (
-                last_speaker.entity is None and last_speaker.name in PLACEHOLDER_NAMES):
-            return last_speaker  # "Ihm wird vorgeworfen … Er sagte": not the unnamed accuser
+        if state.last_speaker is not None and not is_placeholder(state.last_speaker):
+            return state.last_speaker  # "Ihm wird vorgeworfen … Er sagte": not the accuser
         best: tuple[int, Entry] | None = None
         for entity, pos in state.recency.items():
             entry = self.kb.get(entity)

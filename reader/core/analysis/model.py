@@ -39,6 +39,11 @@ class Speaker:
     role: str = ""  # e.g. "President of Azerbaijan"
 
 
+def is_placeholder(speaker: Speaker) -> bool:
+    """Whether ``speaker`` is one of the engine's names for someone unknown."""
+    return speaker.entity is None and speaker.name in PLACEHOLDER_NAMES
+
+
 @dataclass
 class Attribution:
     """A reported statement: cue, speaker, content."""

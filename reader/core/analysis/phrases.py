@@ -186,9 +186,6 @@ def _quote_before(layout: Layout, ss: int, cue_start: int) -> tuple[int, int] | 
     return None
 
 
-_GAP_DETERMINERS = frozenset({"", "a", "an", "the"})  # a speaker span without its article
-
-
 def _interrupted_first(text: str, layout: Layout, ss: int, frame_start: int,
                        after: tuple[int, int]) -> tuple[int, int] | None:
     """'"We are ready," the minister said, "to talk."': when the content after the cue is a
@@ -197,7 +194,6 @@ def _interrupted_first(text: str, layout: Layout, ss: int, frame_start: int,
     if layout.quote_opening(after[0], after[0] + 1) is None:
         return None
     for q in reversed(layout.quotes_in(ss, frame_start)):
-        gap = text[q.end:frame_start].strip(" ,\u00a0")
-        if q.closed and q.depth == 0 and gap.casefold() in _GAP_DETERMINERS:
+        if q.closed and q.depth == 0 and not text[q.end:frame_start].strip(" ,\u00a0"):
             return q.start, q.end
     return None
